@@ -73,9 +73,19 @@ def _refuse_dtd(tree: etree._ElementTree, label: str) -> None:
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
-    """UTF-8 with an XML declaration and a final newline; deterministic."""
-    data: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
-    return data if data.endswith(b"\n") else data + b"\n"
+    """UTF-8 with an XML declaration, one line for each processing instruction or comment
+    before the root, and a final newline; deterministic."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    parts = [b"<?xml version='1.0' encoding='UTF-8'?>\n"]
+    preceding = []
+    sibling = root.getprevious()
+    while sibling is not None:
+        preceding.append(sibling)
+        sibling = sibling.getprevious()
+    for node in reversed(preceding):
+        parts.append(etree.tostring(node, encoding="UTF-8", with_tail=False) + b"\n")
+    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False) + b"\n")
+    return b"".join(parts)
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -97,3 +107,43 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+# TEI elements whose content is elements only: whitespace may be added between their children.
+# Everything else (p, head, dateline, note, titlePart, said, ...) is mixed content and is
+# serialised exactly as it stands.
+ELEMENT_ONLY = frozenset(
+    tei(name)
+    for name in (
+        "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
+        "sourceDesc", "bibl", "encodingDesc", "projectDesc", "editorialDecl", "quotation",
+        "normalization", "interpretation", "segmentation", "stdVals", "profileDesc", "creation",
+        "langUsage", "revisionDesc", "text", "front", "titlePage", "docTitle", "body", "back",
+        "div", "closer", "standOff", "listPerson", "listPlace", "listOrg", "listBibl", "person",
+        "place", "org", "listEvent", "particDesc", "settingDesc", "correspDesc", "tagsDecl",
+    )
+)  # fmt: skip
+
+
+def indent_blocks(tree: etree._ElementTree, step: str = "  ") -> None:
+    """Indent children of element-only TEI containers; never touch mixed content."""
+
+    def visit(element: etree._Element, depth: int) -> None:
+        if element.tag not in ELEMENT_ONLY or not len(element):
+            return
+        if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+            return  # mixed after all: leave it exactly as it is
+        inner = "\n" + step * (depth + 1)
+        element.text = inner
+        for child in element:
+            child.tail = inner
+            visit(child, depth + 1)
+        element[-1].tail = "\n" + step * depth
+
+    visit(tree.getroot(), 0)
+
+
+def serialize_tei(tree: etree._ElementTree) -> bytes:
+    """A TEI document as we write it: indented between blocks, UTF-8, XML declaration."""
+    indent_blocks(tree)
+    return serialize(tree)

@@ -1,0 +1,164 @@
+"""The command line: thin commands over the library. Formatting and exit codes live here.
+
+Exit codes: 0 success; 1 bad input, invalid TEI or a failed file in a batch; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import TeiSergeError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1  # bad input, invalid document, a failed file in a batch
+EXIT_USAGE = 2  # click's own code for usage errors
+
+DEFAULT_OUTPUT_DIR = Path("output")
+
+app = typer.Typer(
+    name="tei-serge",
+    help="Turn the transcribed diary of Victor Serge into a TEI P5 edition, validate it and "
+    "publish it as HTML and plain text.\n\nExit codes: 0 success; 1 bad input, invalid TEI or "
+    "a failed file; 2 usage error.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    add_completion=False,
+)
+stderr = Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> NoReturn:
+    stderr.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def errors_mapped() -> Iterator[None]:
+    """The one place library errors become a message and an exit code."""
+    try:
+        yield
+    except TeiSergeError as exc:
+        fail(_escape(str(exc)))
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tei-serge {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """tei-serge: text → TEI → validation → HTML and plain text."""
+
+
+SkipOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip", help="Switch off an enrichment pass by name (notes, dates, names, speech, foreign)."
+    ),
+]
+RegisterOption = Annotated[
+    list[Path] | None,
+    typer.Option("--register", help="An editor's register (TEI) merged over the built-in one."),
+]
+
+
+def _options(source_name: str, register: list[Path] | None, skip: list[str] | None):  # type: ignore[no-untyped-def]
+    from .context import ConvertOptions
+    from .passes import PASS_NAMES
+
+    unknown = sorted(set(skip or ()) - set(PASS_NAMES))
+    if unknown:
+        fail(f"unknown pass {', '.join(unknown)}; passes are {', '.join(PASS_NAMES)}", EXIT_USAGE)
+    return ConvertOptions(tuple(register or ()), frozenset(skip or ()), source_name)
+
+
+def read_input(path: str | None) -> tuple[bytes | Path | None, str]:
+    """The source to convert: None = the embedded installment, '-' = standard input."""
+    if path is None:
+        return None, "serge-diary-1949-09.txt"
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    return Path(path), path
+
+
+@app.command()
+def convert(
+    source: Annotated[
+        str | None, typer.Argument(help="Source text ('-' for stdin; default: the embedded installment).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="TEI file to write ('-' for stdout).")
+    ] = None,
+    register: RegisterOption = None,
+    skip: SkipOption = None,
+) -> None:
+    """Convert a source text to TEI."""
+    from .pipeline import convert_source, output_stem
+    from .xmlio import write_atomic
+
+    data, name = read_input(source)
+    with errors_mapped():
+        conversion = convert_source(data, _options(name, register, skip))
+        payload = conversion.to_bytes()
+        if output == "-":
+            sys.stdout.buffer.write(payload)
+            return
+        target = (
+            Path(output)
+            if output
+            else DEFAULT_OUTPUT_DIR / f"{output_stem(data if isinstance(data, Path) else None)}.xml"
+        )
+        write_atomic(target, payload)
+    stderr.print(f"wrote {target}")
+
+
+@app.command()
+def build(
+    sources: Annotated[
+        list[Path] | None, typer.Argument(help="Source texts (default: the embedded installment).")
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("-o", "--output-dir", help="Folder for the outputs.")
+    ] = DEFAULT_OUTPUT_DIR,
+    register: RegisterOption = None,
+    skip: SkipOption = None,
+) -> None:
+    """Convert, validate and export into OUTPUT_DIR: NAME.xml, NAME.html, NAME.txt."""
+    from .pipeline import build as build_one
+
+    with errors_mapped():
+        result = build_one(sources[0] if sources else None, out_dir, _options("<input>", register, skip))
+    for finding in result.report.findings:
+        location = f"{finding.file}:{finding.line}"
+        stderr.print(f"{location}: {finding.severity}: [{finding.rule_id}] {_escape(finding.message)}")
+    if result.error:
+        fail(_escape(result.error))
+    for path in result.outputs:
+        stderr.print(f"wrote {path}")
+
+
+def main() -> None:
+    app()

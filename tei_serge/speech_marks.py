@@ -1,0 +1,106 @@
+"""Pairing quotation marks in a run of text. Pure functions over strings; no XML.
+
+The marks the archive uses are curly: “…” for quotations, ‘…’ for quotations inside them, and
+’ also as the apostrophe (don’t, O’Callaghan, ’34, saints’). Straight " and guillemets «…» are
+paired as well; a straight ' is always taken as an apostrophe.
+
+:func:`pair_marks` reads the positions a caller marks as pairable (the caller leaves out
+characters that sit inside child elements such as ``persName`` or ``note``) and answers the
+pairs, each with its nesting depth, plus the marks that found no partner, so that the caller
+can report them with their line instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+DOUBLE_OPEN = "“"
+DOUBLE_CLOSE = "”"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+GUILLEMET_OPEN = "«"
+GUILLEMET_CLOSE = "»"
+STRAIGHT_DOUBLE = '"'
+
+MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + GUILLEMET_OPEN
+                  + GUILLEMET_CLOSE + STRAIGHT_DOUBLE)
+OPENING = {DOUBLE_OPEN: "double", SINGLE_OPEN: "single", GUILLEMET_OPEN: "guillemet"}
+CLOSING = {DOUBLE_CLOSE: "double", SINGLE_CLOSE: "single", GUILLEMET_CLOSE: "guillemet"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A matched pair: ``start`` is the offset of the opening mark, ``end`` the offset just
+    after the closing mark (so ``text[start:end]`` includes both marks)."""
+
+    start: int
+    end: int
+    style: str  # double | single | guillemet | straight
+    depth: int  # 0 for an outermost pair
+
+
+@dataclass
+class Pairing:
+    pairs: list[Pair] = field(default_factory=list)
+    unclosed: list[tuple[int, str, int]] = field(default_factory=list)  # (offset, style, depth)
+    unmatched: list[tuple[int, str]] = field(default_factory=list)  # closing marks, no opener
+
+
+def is_apostrophe(text: str, i: int) -> bool:
+    """Whether the ’ at ``text[i]`` is an apostrophe rather than a closing single quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalpha():
+        return True  # don’t, O’Callaghan, l’affaire
+    if after.isdigit() and not before.isalnum():
+        return True  # ’34, in ’27 (?)
+    return bool(before in ".’" and after == "s")  # G.’s
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
+
+
+def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
+    """Pair the quotation marks of ``text`` found at ``positions`` (all marks if None).
+
+    A closing single mark that closes nothing is an apostrophe and is ignored; a closing
+    double mark that meets a still open single one closes the single one as unbalanced.
+    """
+    result = Pairing()
+    stack: list[tuple[int, str]] = []
+    wanted = range(len(text)) if positions is None else sorted(positions)
+    for i in wanted:
+        char = text[i]
+        if char not in MARKS:
+            continue
+        if char in OPENING:
+            stack.append((i, OPENING[char]))
+        elif char == STRAIGHT_DOUBLE:
+            if stack and stack[-1][1] == "straight":
+                _close(result, stack, i, "straight")
+            elif _straight_opens(text, i):
+                stack.append((i, "straight"))
+            else:
+                result.unmatched.append((i, "straight"))
+        elif char == SINGLE_CLOSE:
+            if stack and stack[-1][1] == "single" and not is_apostrophe(text, i):
+                _close(result, stack, i, "single")
+        elif any(style == CLOSING[char] for _, style in stack):
+            _close(result, stack, i, CLOSING[char])
+        else:
+            result.unmatched.append((i, CLOSING[char]))
+    result.unclosed.extend((offset, style, depth) for depth, (offset, style) in enumerate(stack))
+    result.pairs.sort(key=lambda pair: pair.start)
+    return result
+
+
+def _close(result: Pairing, stack: list[tuple[int, str]], i: int, style: str) -> None:
+    while stack[-1][1] != style:  # marks left open inside this pair
+        offset, inner = stack.pop()
+        result.unclosed.append((offset, inner, len(stack)))
+    offset, _ = stack.pop()
+    result.pairs.append(Pair(offset, i + 1, style, len(stack)))
