@@ -148,3 +148,20 @@ def correct_misprinted_year(value: DateValue, latest_year: int, previous_year: i
         to=fix(value.to),
         conjecture=True,
     )
+
+
+def roll_into_next_year(value: DateValue, previous_end: str) -> DateValue:
+    """A yearless date in January–March after an entry of October–December belongs to the next
+    year ("December, 1938." then "January 2."); any other yearless date keeps the carried year,
+    flashbacks included."""
+    if len(previous_end) < 7 or len(value.start) < 7:
+        return value
+    if not (int(previous_end[5:7]) >= 10 and int(value.start[5:7]) <= 3):
+        return value
+    year = f"{int(previous_end[:4]) + 1:04d}"
+
+    def shift(iso: str | None) -> str | None:
+        return None if iso is None else year + iso[4:]
+
+    return replace(value, when=shift(value.when), not_before=shift(value.not_before),
+                   not_after=shift(value.not_after), from_=shift(value.from_), to=shift(value.to))

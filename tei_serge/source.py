@@ -337,13 +337,13 @@ def _entry_start(blocks: list[Block], index: int) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    """A short title line: few words, capitalised, no quotation, no sentence-final stop
-    (a closing ")." is allowed: "Brandler (Dzerzhinsky, Stalin, Semyonov).")."""
+    """A short title line: few words, capitalised, quotation marks balanced, no sentence-final
+    stop (a closing ")." is allowed: "Brandler (Dzerzhinsky, Stalin, Semyonov).")."""
     if not text[:1].isupper() or len(text.split()) > HEADING_MAX_WORDS:
         return False
-    if any(mark in text for mark in '“”"‘'):
+    if text.count("“") != text.count("”") or text.count('"') % 2:
         return False
-    return not re.search(r"(?<!\))[.!?:;…]$", text)
+    return not re.search(r"(?<!\))[.:;…,]$", text)
 
 
 def find_dateline(text: str) -> tuple[int, tuple[int, int], tuple[int, int] | None, str, object] | None:
@@ -386,7 +386,7 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
     body: list[Entry | Separator] = []
     heading: Block | None = None
     current: dict[str, object] | None = None
-    previous_year: int | None = None
+    previous_end: str | None = None
     pending: list[Paragraph] = []
 
     def close() -> None:
@@ -405,8 +405,8 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
         located = find_dateline(block.text)
         if located is not None:
             close()
-            dateline = _dateline(block, located, previous_year, latest_year, name)
-            previous_year = int(dateline.value.end[:4])
+            dateline = _dateline(block, located, previous_end, latest_year, name)
+            previous_end = dateline.value.end
             rest = block.text[located[0] :].lstrip()
             pending = [_paragraph(Block(rest, block.line), name)] if rest else []
             current = {"heading": heading.text if heading else None, "dateline": dateline,
@@ -422,11 +422,14 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
     return body
 
 
-def _dateline(block: Block, located: tuple, previous_year: int | None, latest_year: int | None,
+def _dateline(block: Block, located: tuple, previous_end: str | None, latest_year: int | None,
               name: str) -> Dateline:  # fmt: skip
     end, date_span, place_span, kind, found = located
+    previous_year = int(previous_end[:4]) if previous_end else None
     try:
         value: DateValue = dates.date_value(kind, found, previous_year)
+        if not found.groupdict().get("year") and previous_end:
+            value = dates.roll_into_next_year(value, previous_end)
     except dates.DateError as exc:
         raise SourceError(f"{name}:{block.line}: unparseable date: {exc}") from None
     if latest_year is not None:

@@ -1,0 +1,49 @@
+"""Shared test fixtures: where things are, and expensive objects built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FURTHER_DIR = SHARED / "source" / "further"
+FOREIGN_TEI_DIR = SHARED / "foreign-tei"
+TEI_ALL_RNG = SHARED / "schemas" / "tei_all.rng"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VARIANTS = sorted((FIXTURES / "variants").glob("*.txt"))
+FURTHER = sorted(FURTHER_DIR.glob("*.txt")) if FURTHER_DIR.is_dir() else []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False, help="Rewrite golden files on purpose."
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """The official tei_all schema, compiled once per test session (libxml2 takes ~10 s)."""
+    if not TEI_ALL_RNG.is_file():
+        pytest.skip(f"{TEI_ALL_RNG} is not available")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+
+
+@pytest.fixture(scope="session")
+def serge_conversion():  # type: ignore[no-untyped-def]
+    """The embedded installment converted once (the full pipeline, all passes)."""
+    from tei_serge.pipeline import convert_source
+
+    return convert_source()
+
+
+@pytest.fixture(scope="session")
+def serge_tree(serge_conversion) -> etree._ElementTree:  # type: ignore[no-untyped-def]
+    return serge_conversion.tree
