@@ -6,10 +6,10 @@ Exit codes: 0 success; 1 bad input, invalid TEI or a failed file in a batch; 2 u
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -138,26 +138,77 @@ def convert(
 @app.command()
 def build(
     sources: Annotated[
-        list[Path] | None, typer.Argument(help="Source texts (default: the embedded installment).")
+        list[Path] | None,
+        typer.Argument(help="Source texts or folders of them (default: the embedded installment)."),
     ] = None,
     out_dir: Annotated[
         Path, typer.Option("-o", "--output-dir", help="Folder for the outputs.")
     ] = DEFAULT_OUTPUT_DIR,
+    jobs: Annotated[
+        int | None, typer.Option("-j", "--jobs", min=1, help="Parallel builds (default: all cores).")
+    ] = None,
     register: RegisterOption = None,
     skip: SkipOption = None,
 ) -> None:
-    """Convert, validate and export into OUTPUT_DIR: NAME.xml, NAME.html, NAME.txt."""
-    from .pipeline import build as build_one
+    """Convert, validate and export into OUTPUT_DIR: NAME.xml, NAME.html, NAME.txt for each source."""
+    from .batch import build_many, build_safely, collect_sources
 
-    with errors_mapped():
-        result = build_one(sources[0] if sources else None, out_dir, _options("<input>", register, skip))
-    for finding in result.report.findings:
-        location = f"{finding.file}:{finding.line}"
-        stderr.print(f"{location}: {finding.severity}: [{finding.rule_id}] {_escape(finding.message)}")
-    if result.error:
-        fail(_escape(result.error))
-    for path in result.outputs:
-        stderr.print(f"wrote {path}")
+    options = _options("<input>", register, skip)
+    if not sources:
+        results = [build_safely(None, out_dir, options)]
+    else:
+        with errors_mapped():
+            paths = collect_sources(sources)
+        with progress_reporter(len(paths), "building") as advance:
+            results = build_many(paths, out_dir, options, jobs=jobs, on_result=advance)
+    report_builds(results)
+    if not all(result.ok for result in results):
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@contextmanager
+def progress_reporter(total: int, label: str) -> Iterator[Callable[[Any], None]]:
+    """A rich progress bar on a terminal; one plain line per finished item otherwise."""
+    if not stderr.is_terminal:
+        yield lambda result: stderr.print(f"{'ok' if result.ok else 'FAILED'} {result.source}")
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=stderr
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda result: bar.advance(task)
+
+
+def report_builds(results: list[Any]) -> None:
+    """Findings, then errors, then (for more than one source) a summary table, on stderr."""
+    for result in results:
+        for finding in result.report.findings:
+            location = f"{finding.file}:{finding.line}"
+            stderr.print(f"{location}: {finding.severity}: [{finding.rule_id}] {_escape(finding.message)}")
+        if result.error:
+            stderr.print(f"[bold red]error:[/] {_escape(result.error)}")
+        else:
+            for path in result.outputs:
+                stderr.print(f"wrote {path}")
+    if len(results) > 1:
+        from rich.table import Table
+
+        table = Table(title="build summary")
+        for column in ("source", "status", "errors", "warnings", "outputs"):
+            table.add_column(column)
+        for result in results:
+            table.add_row(
+                _escape(result.source),
+                "[green]ok[/]" if result.ok else "[red]failed[/]",
+                str(len(result.report.errors)),
+                str(len(result.report.warnings)),
+                str(len(result.outputs)),
+            )
+        stderr.print(table)
+        failed = sum(not result.ok for result in results)
+        stderr.print(f"{len(results) - failed} built, {failed} failed")
 
 
 def main() -> None:

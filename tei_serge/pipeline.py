@@ -86,8 +86,9 @@ def build(
 ) -> BuildResult:
     """Convert, validate and export one source into ``out_dir/NAME.{xml,html,txt}``.
 
-    A TEI that fails validation is written (so it can be inspected) but not exported; bad input
-    raises :class:`~tei_serge.errors.TeiSergeError` and writes nothing.
+    Everything is made in memory first; files are written (atomically) only when the TEI is
+    valid, so a failed build leaves no partial outputs. Bad input raises
+    :class:`~tei_serge.errors.TeiSergeError`; an invalid TEI is reported in the result.
     """
     from .export import export_html, export_text
     from .validate import validate
@@ -95,17 +96,17 @@ def build(
     stem = output_stem(source)
     result = BuildResult(source=str(source or embedded_source_path()))
     conversion = convert_source(source, options)
-    data = conversion.to_bytes()
     xml_path = out_dir / f"{stem}.xml"
     result.report.extend(validate(conversion.tree, name=str(xml_path)))
-    write_atomic(xml_path, data)
-    result.outputs.append(xml_path)
     if result.report.errors:
-        result.error = f"{xml_path}: invalid TEI: {len(result.report.errors)} error(s); no exports written"
+        result.error = f"{xml_path}: invalid TEI: {len(result.report.errors)} error(s); nothing written"
         return result
-    exports = ((".html", export_html), (".txt", export_text))
-    rendered = [(out_dir / f"{stem}{suffix}", render(conversion.tree)) for suffix, render in exports]
-    for path, content in rendered:
+    outputs = [
+        (xml_path, conversion.to_bytes()),
+        (out_dir / f"{stem}.html", export_html(conversion.tree)),
+        (out_dir / f"{stem}.txt", export_text(conversion.tree)),
+    ]
+    for path, content in outputs:
         write_atomic(path, content)
         result.outputs.append(path)
     return result
