@@ -211,5 +211,72 @@ def report_builds(results: list[Any]) -> None:
         stderr.print(f"{len(results) - failed} built, {failed} failed")
 
 
+# ------------------------------------------------------------------------- export (begin)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Argument(metavar="{html|text}", help="The output format.")],
+    files: Annotated[list[Path], typer.Argument(help="TEI documents to export.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="One input: a file ('-' = stdout, the default) or a folder. "
+            "Several inputs: the folder to write (required)."
+        ),
+    ] = None,
+) -> None:
+    """Export TEI documents as HTML pages or plain text. A batch writes one file per input (an
+    HTML batch also an index.html) and goes on after a failure; exit 1 if any input failed."""
+    from .export import ExportFormat, export_files
+
+    if fmt not in ExportFormat.__members__:
+        fail(f"unknown format {fmt!r}; formats are html, text", EXIT_USAGE)
+    exporter = ExportFormat(fmt).to_exporter()
+    if len(files) == 1 and not (output and output.is_dir()):
+        with errors_mapped():
+            _export_one(files[0], exporter, output)
+        return
+    if output is None:
+        fail("several inputs need an output folder: -o DIR", EXIT_USAGE)
+    with progress_reporter(len(files), f"export {fmt}") as advance:
+        batch = export_files(files, exporter, output, on_file=advance)
+    report_exports(batch)
+    if not batch.ok:
+        raise typer.Exit(EXIT_FAILURE)
+
+
+def _export_one(source: Path, exporter: Any, output: Path | None) -> None:
+    from .export import export
+    from .xmlio import parse_xml, write_atomic
+
+    content = export(parse_xml(source), exporter, name=str(source))
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(content.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        write_atomic(output, content)
+        stderr.print(f"wrote {_escape(str(output))}")
+
+
+def report_exports(batch: Any) -> None:
+    """Each failure on its own line, then a summary table, on stderr."""
+    from rich.table import Table
+
+    for result in batch.failed:
+        stderr.print(f"[bold red]error:[/] {_escape(result.error)}", soft_wrap=True)
+    table = Table(title=f"export {batch.exporter.name} summary")
+    for column in ("inputs", "exported", "failed", "folder"):
+        table.add_column(column)
+    exported = len(batch.files) - len(batch.failed)
+    table.add_row(str(len(batch.files)), str(exported), str(len(batch.failed)), _escape(str(batch.out_dir)))
+    stderr.print(table)
+    index = f"; index: {batch.index}" if batch.index else ""
+    stderr.print(f"{exported} exported, {len(batch.failed)} failed{_escape(index)}", soft_wrap=True)
+
+
+# --------------------------------------------------------------------------- export (end)
+
+
 def main() -> None:
     app()
