@@ -325,8 +325,13 @@ def _split_introduction(blocks: list[Block]) -> tuple[list[Block], str | None, l
     return intro, signature, separators + blocks[first_entry:]
 
 
-def _entry_start(blocks: list[Block], index: int) -> bool:
-    """Does an entry begin at this block (a dateline, or a heading right before one)?"""
+def _entry_start(blocks: list[Block], index: int, located: list[Located | None] | None = None) -> bool:
+    """Does an entry begin at this block (a dateline, or a heading right before one)?
+    ``located`` holds the blocks' datelines when the caller has found them already."""
+    if located is not None:
+        return located[index] is not None or (
+            index + 1 < len(blocks) and located[index + 1] is not None and is_heading(blocks[index].text)
+        )
     if find_dateline(blocks[index].text) is not None:
         return True
     return (
@@ -346,7 +351,10 @@ def is_heading(text: str) -> bool:
     return not re.search(r"(?<!\))[.:;…,]$", text)
 
 
-def find_dateline(text: str) -> tuple[int, tuple[int, int], tuple[int, int] | None, str, object] | None:
+Located = tuple[int, tuple[int, int], tuple[int, int] | None, str, re.Match[str]]
+
+
+def find_dateline(text: str) -> Located | None:
     """Locate a dateline at the start of ``text``.
 
     Returns (end of dateline, date span, place span, kind, match) or None. A dateline needs a
@@ -388,6 +396,7 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
     current: dict[str, object] | None = None
     previous_end: str | None = None
     pending: list[Paragraph] = []
+    datelines = [find_dateline(block.text) for block in blocks]
 
     def close() -> None:
         if current is not None:
@@ -399,10 +408,10 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
             current, pending = None, []
             body.append(Separator(block.text, block.line))
             continue
-        if heading is None and find_dateline(block.text) is None and _entry_start(blocks, index):
+        located = datelines[index]
+        if heading is None and located is None and _entry_start(blocks, index, datelines):
             heading = block
             continue
-        located = find_dateline(block.text)
         if located is not None:
             close()
             dateline = _dateline(block, located, previous_end, latest_year, name)
@@ -422,7 +431,7 @@ def _parse_body(blocks: list[Block], name: str, latest_year: int | None) -> list
     return body
 
 
-def _dateline(block: Block, located: tuple, previous_end: str | None, latest_year: int | None,
+def _dateline(block: Block, located: Located, previous_end: str | None, latest_year: int | None,
               name: str) -> Dateline:  # fmt: skip
     end, date_span, place_span, kind, found = located
     previous_year = int(previous_end[:4]) if previous_end else None

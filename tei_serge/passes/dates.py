@@ -20,7 +20,17 @@ SKIP = frozenset(tei(tag) for tag in (
     "date", "dateline", "title", "persName", "placeName", "orgName", "name", "foreign", "ptr",
 ))  # fmt: skip
 YEAR_ONLY = re.compile(r"(?<![\d,.])(?:1[6-9]\d\d)(?![\d,])")
-START = re.compile(r"\b(?=[A-Z0-9])")
+# Where a date can begin: a digit, a month, a weekday or a vague word ("End of").
+START = re.compile(
+    r"\b(?=\d|(?:"
+    + "|".join(
+        [m.capitalize() for m in dates.MONTHS]
+        + [a.capitalize() for a in dates.MONTH_ABBREVIATIONS]
+        + ["End", "Beginning", "Middle", "Mid", "Early", "Late", "Start"]
+        + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    )
+    + r")\b)"
+)
 
 
 def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
