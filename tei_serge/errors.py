@@ -23,6 +23,29 @@ class SchemaError(TeiSergeError):
     """A schema or an XML document cannot be loaded (not well-formed, hostile, missing)."""
 
 
+class DocumentError(SchemaError):
+    """An XML document cannot be read: unreadable, not well-formed, or refused as hostile.
+
+    Carries where (``file``, ``line``, ``column``) and why (``reason``: ``"unreadable"``,
+    ``"not-well-formed"`` or ``"refused"``), so a validator can report it as a finding.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str,
+        reason: str,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
 class ExportError(TeiSergeError):
     """A stylesheet failed or an output cannot be written."""
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from lxml import etree
 
-from .errors import OutputError, SchemaError
+from .errors import DocumentError, OutputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -44,32 +45,105 @@ def safe_parser() -> etree.XMLParser:
 def parse_xml(source: bytes | str | Path, *, name: str | None = None) -> etree._ElementTree:
     """Parse XML from bytes or a file path, refusing DTDs with entities or external subsets.
 
-    Raises :class:`SchemaError` naming the file, line and column when the document is not
-    well-formed or is hostile.
+    Raises :class:`DocumentError` (a :class:`SchemaError`) naming the file, line and column
+    when the document is unreadable, not well-formed or hostile.
     """
     label = name or (str(source) if isinstance(source, (str, Path)) else "<input>")
     try:
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
     except OSError as exc:
-        raise SchemaError(f"{label}: cannot read: {exc.strerror or exc}") from None
+        raise DocumentError(
+            f"{label}: cannot read: {exc.strerror or exc}", file=label, reason="unreadable"
+        ) from None
+    parser = safe_parser()
     try:
-        tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=label))
+        tree = etree.ElementTree(etree.fromstring(data, parser, base_url=label))
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (exc.lineno, 0)
-        raise SchemaError(f"{label}:{line}:{column}: not well-formed XML: {exc.msg}") from None
+        # parser.error_log holds this parse's errors only (exc.error_log may hold earlier ones)
+        recovered = _reparse_duplicate_ids(data, label, parser.error_log)
+        if recovered is None:
+            _raise_syntax_error(data, label, exc, parser.error_log)
+        tree = recovered
     _refuse_dtd(tree, label)
     return tree
+
+
+def _reparse_duplicate_ids(
+    data: bytes | str, label: str, log: etree._ListErrorLog
+) -> etree._ElementTree | None:
+    """libxml2 stops at a duplicate xml:id, a validity problem (reported by the validator as
+    rule SRG-ID-01), not a well-formedness one. When that is the only complaint, parse again in
+    recover mode and accept the tree if, again, nothing else was wrong.
+
+    (``collect_ids=False`` would avoid the error, but libxml2 then loads external DTDs and
+    parameter entities: never use it.)"""
+    if not _only_duplicate_ids(log):
+        return None
+    parser = safe_parser_recovering()
+    root = etree.fromstring(data, parser, base_url=label)
+    if root is None or not _only_duplicate_ids(parser.error_log):
+        return None
+    return etree.ElementTree(root)
+
+
+def _only_duplicate_ids(log: etree._ListErrorLog) -> bool:
+    return len(log) > 0 and all(entry.type_name == "DTD_ID_REDEFINED" for entry in log)
+
+
+def safe_parser_recovering() -> etree.XMLParser:
+    """:func:`safe_parser` in recover mode (only used after checking what is to be recovered)."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        recover=True,
+    )
+
+
+def _raise_syntax_error(
+    data: bytes | str, label: str, exc: etree.XMLSyntaxError, log: etree._ListErrorLog
+) -> NoReturn:
+    line, column = exc.position if exc.position else (exc.lineno, 0)
+    message = exc.msg
+    for entry in log:  # the first real problem, not a duplicate id found before it
+        if entry.type_name != "DTD_ID_REDEFINED":
+            line, column, message = entry.line, entry.column, entry.message
+            break
+    declares = (b"<!ENTITY" in data) if isinstance(data, bytes) else ("<!ENTITY" in data)
+    if "entit" in (message or "").lower() and declares:
+        # an entity bomb stops libxml2 (amplification limit) before we see the DTD
+        raise DocumentError(
+            f"{label}:{line}:{column}: the document declares entities; refused "
+            f"(XXE and entity bombs): {message}",
+            file=label, reason="refused", line=line, column=column,
+        ) from None
+    raise DocumentError(
+        f"{label}:{line}:{column}: not well-formed XML: {message}",
+        file=label, reason="not-well-formed", line=line, column=column,
+    ) from None
 
 
 def _refuse_dtd(tree: etree._ElementTree, label: str) -> None:
     docinfo = tree.docinfo
     dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise SchemaError(f"{label}:1: the document declares entities; refused (XXE and entity bombs)")
+        raise DocumentError(
+            f"{label}:1: the document declares entities; refused (XXE and entity bombs)",
+            file=label, reason="refused", line=1,
+        )
     if docinfo.system_url or docinfo.public_id:
-        raise SchemaError(f"{label}:1: the document names an external DTD; refused (it is not fetched)")
+        raise DocumentError(
+            f"{label}:1: the document names an external DTD; refused (it is not fetched)",
+            file=label, reason="refused", line=1,
+        )
     for element in tree.iter(etree.Entity):
-        raise SchemaError(f"{label}:{element.sourceline}: unexpanded entity reference &{element.name};")
+        raise DocumentError(
+            f"{label}:{element.sourceline}: unexpanded entity reference &{element.name};",
+            file=label, reason="refused", line=element.sourceline,
+        )
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
