@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from tei_serge.resources import embedded_source_path
-from tei_serge.source import Block, find_dateline, split_blocks, normalise
+from tei_serge.source import Block, find_dateline, normalise, split_blocks
 
 NOTE_LINE = re.compile(r"^(\d{1,3})\.\s")
 ANCHOR = re.compile(r" \[(\d{1,3})\]")
@@ -34,9 +34,9 @@ def generate(copies: int) -> str:
             line = block.text
             located = find_dateline(line)
             if located is not None:
-                line = f"{day:%B} {day.day}, {day.year}." + line[located[0]:]
+                line = f"{day:%B} {day.day}, {day.year}." + line[located[0] :]
                 day += dt.timedelta(days=1)
-            out.append(ANCHOR.sub(lambda m: f" [{int(m.group(1)) + offset}]", line))
+            out.append(ANCHOR.sub(lambda m, shift=offset: f" [{int(m.group(1)) + shift}]", line))
         for note in notes:
             number = int(NOTE_LINE.match(note.text).group(1))  # type: ignore[union-attr]
             note_texts.append(NOTE_LINE.sub(f"{number + offset}. ", note.text))

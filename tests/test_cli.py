@@ -39,7 +39,7 @@ def test_convert_stdin_to_stdout() -> None:
     source = "Victor Serge\n\nA title\n\nMay 3, 1937, Paris. Text.\n"
     result = runner.invoke(app, ["convert", "-", "-o", "-"], input=source)
     assert result.exit_code == EXIT_OK, result.output
-    assert "<dateline><date when=\"1937-05-03\">May 3, 1937</date>, <placeName" in result.stdout
+    assert '<dateline><date when="1937-05-03">May 3, 1937</date>, <placeName' in result.stdout
 
 
 def test_convert_default_output_is_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

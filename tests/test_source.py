@@ -208,5 +208,7 @@ def test_crlf_bom_and_trailing_spaces_read_the_same() -> None:
     ],
 )
 def test_bad_input_is_one_clear_error(data: bytes, message: str) -> None:
-    with pytest.raises(SourceError, match=message.replace("[", r"\[").replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        SourceError, match=message.replace("[", r"\[").replace("(", r"\(").replace(")", r"\)")
+    ):
         read_source(data, name="bad.txt")

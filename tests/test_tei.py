@@ -143,4 +143,8 @@ def test_continued_note_numbers_and_signature() -> None:
     assert last[-1].tag == "{http://www.tei-c.org/ns/1.0}closer"
     assert "".join(last[-1].itertext()) == "Victor Serge"
     misprint = last.find("tei:dateline/tei:date", TEI)
-    assert (misprint.get("when"), misprint.get("evidence"), misprint.text) == ("1938-12", "conjecture", "December, 1988")
+    assert (misprint.get("when"), misprint.get("evidence"), misprint.text) == (
+        "1938-12",
+        "conjecture",
+        "December, 1988",
+    )
