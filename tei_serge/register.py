@@ -1,0 +1,439 @@
+"""The register of people, places, organisations and works, and the one matcher built from it.
+
+The register is a TEI file (``tei_serge/data/register.xml``; its header documents the
+conventions). :func:`load_register` reads it, merges editors' registers over it (entries with the
+same ``xml:id`` are replaced, new ones added) and returns a :class:`Register`: the entries, an
+index from every written form to the entries that use it, and one compiled :class:`Matcher`.
+
+The matcher is a single regular expression compiled from a trie of all forms (and of the
+"not names", which it consumes without tagging): at each place in the text it tries the forms
+that share the letters read so far, longest first, so its time is linear in the size of the text
+(bounded by the longest form per position, never one pass per name). It matches whole words
+only (Unicode ``\\w``), treats straight and curly apostrophes alike and any whitespace run as one
+space. A possessive ``’s`` stays outside the name because it is not part of any form.
+
+Which entry an ambiguous form stands for is decided by a :class:`Resolver` from the rules the
+register writes beside each form (``@type="contextual"``, ``@subtype``, cue terms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import RegisterError, SchemaError
+from .resources import data_path
+from .xmlio import NSMAP, parse_xml, tei, xml_attr
+
+REGISTER_NAME = "register.xml"
+
+#: entry element → (kind, the name element used for it in the register and in the text)
+KINDS: dict[str, tuple[str, str]] = {
+    "person": ("person", "persName"),
+    "place": ("place", "placeName"),
+    "org": ("org", "orgName"),
+    "bibl": ("work", "title"),
+}
+#: kind → (list element, entry element, name element)
+LISTS: dict[str, tuple[str, str, str]] = {
+    "person": ("listPerson", "person", "persName"),
+    "place": ("listPlace", "place", "placeName"),
+    "org": ("listOrg", "org", "orgName"),
+    "work": ("listBibl", "bibl", "title"),
+}
+RULES = ("full", "variant", "contextual")
+CONDITIONS = ("not-before-lowercase", "not-before-capital", "not-before-name")
+
+_SPACES = re.compile(r"\s+")
+_ID = re.compile(r"^[A-Za-z_][\w.\-]*$")
+
+
+def normalize_form(text: str) -> str:
+    """The key of a written form: whitespace runs → one space, curly apostrophe → straight."""
+    return _SPACES.sub(" ", text.replace("’", "'")).strip()
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One written form of one entry, with the rule saying when it counts."""
+
+    text: str
+    entry_id: str
+    rule: str = "variant"  # full | variant | contextual
+    condition: str | None = None  # one of CONDITIONS
+
+    @property
+    def contextual(self) -> bool:
+        return self.rule == "contextual"
+
+
+@dataclass(eq=False)
+class Entry:
+    id: str
+    kind: str  # person | place | org | work
+    name: str
+    identification: str
+    forms: tuple[NameForm, ...]
+    cues: tuple[str, ...]
+    element: etree._Element = field(repr=False)
+
+    @property
+    def tag(self) -> str:
+        """The element that marks a mention of this entry in the text."""
+        return LISTS[self.kind][2]
+
+
+class Register:
+    """Entries by id, forms by normalised text, the not-names and the compiled matcher."""
+
+    def __init__(self, entries: dict[str, Entry], not_names: Iterable[str]) -> None:
+        self.entries = entries
+        self.not_names = frozenset(normalize_form(n) for n in not_names)
+        index: dict[str, list[NameForm]] = {}
+        for entry in entries.values():
+            for form in entry.forms:
+                index.setdefault(form.text, []).append(form)
+        self.index = index
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def forms_of(self, text: str) -> list[NameForm]:
+        return self.index.get(normalize_form(text), [])
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry an unambiguous written form stands for (a header name, a dateline place)."""
+        forms = [f for f in self.forms_of(text) if not f.contextual]
+        ids = {f.entry_id for f in forms}
+        return self.entries[forms[0].entry_id] if len(ids) == 1 else None
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher([*self.index, *self.not_names])
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_register(extra: Iterable[Path | str] = ()) -> Register:
+    """The built-in register with each of ``extra`` merged over it, in order."""
+    entries, not_names = _read(data_path(REGISTER_NAME))
+    for path in extra:
+        more, more_not = _read(Path(path))
+        entries.update(more)
+        not_names.extend(more_not)
+    return Register(entries, not_names)
+
+
+def _read(path: Path) -> tuple[dict[str, Entry], list[str]]:
+    try:
+        root = parse_xml(path).getroot()
+    except SchemaError as exc:
+        raise RegisterError(f"register {exc}") from None
+    if root.tag != tei("TEI"):
+        raise RegisterError(f"{path}:{root.sourceline}: a register is a TEI document (<TEI>)")
+    entries: dict[str, Entry] = {}
+    for element in root.iter(*(tei(k) for k in KINDS)):
+        if element.getparent() is None or element.getparent().tag not in {
+            tei(LISTS[KINDS[etree.QName(element).localname][0]][0])
+        }:
+            continue  # a bibl or person nested elsewhere (notes, authors) is not an entry
+        entry = _entry(element, path)
+        if entry.id in entries:
+            raise RegisterError(f"{path}:{element.sourceline}: xml:id {entry.id!r} is used twice")
+        entries[entry.id] = entry
+    not_names = [
+        normalize_form("".join(item.itertext()))
+        for item in root.iterfind(".//tei:list[@type='not-names']/tei:item", NSMAP)
+    ]
+    return entries, not_names
+
+
+def _entry(element: etree._Element, path: Path) -> Entry:
+    where = f"{path}:{element.sourceline}"
+    entry_id = element.get(xml_attr("id"))
+    if not entry_id or not _ID.match(entry_id):
+        raise RegisterError(f"{where}: every entry needs an xml:id (a name, e.g. 'gide')")
+    kind, name_tag = KINDS[etree.QName(element).localname]
+    forms: list[NameForm] = []
+    for name in element.iterfind(f"tei:{name_tag}", NSMAP):
+        text = normalize_form("".join(name.itertext()))
+        rule = name.get("type", "variant")
+        condition = name.get("subtype")
+        if rule not in RULES:
+            raise RegisterError(f"{where}: {text!r}: type must be one of {', '.join(RULES)}")
+        if condition is not None and condition not in CONDITIONS:
+            raise RegisterError(f"{where}: {text!r}: subtype must be one of {', '.join(CONDITIONS)}")
+        if text and all(f.text != text for f in forms):
+            forms.append(NameForm(text, entry_id, rule, condition))
+    if not forms:
+        raise RegisterError(f"{where}: entry {entry_id!r} has no <{name_tag}>")
+    note = element.find("tei:note[@type='identification']", NSMAP)
+    cues = tuple(
+        normalize_form("".join(t.itertext()))
+        for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='cue']", NSMAP)
+    )
+    full = next((f for f in forms if f.rule == "full"), forms[0])
+    identification = normalize_form("".join(note.itertext())) if note is not None else ""
+    return Entry(entry_id, kind, full.text, identification, tuple(forms), cues, element)
+
+
+# --------------------------------------------------------------------------- the matcher
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    form: str  # normalised
+
+
+class Matcher:
+    """One regular expression compiled from a trie of every form; longest match first."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        trie: dict[str, dict] = {}
+        for form in forms:
+            if not form:
+                continue
+            node = trie
+            for char in form:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        body = _trie_pattern(trie)
+        self.pattern = re.compile(rf"(?<!\w)(?:{body})") if trie else None
+
+    def find(self, text: str) -> Iterator[Match]:
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            yield Match(m.start(), m.end(), normalize_form(m.group()))
+
+
+def _char_pattern(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)
+
+
+def _trie_pattern(node: dict, last: str = "") -> str:
+    """Children first (longer forms), the end of a form last, with a word boundary after a form
+    that ends in a word character. Greedy alternation then backtracks to shorter forms."""
+    branches = [
+        _char_pattern(char) + _trie_pattern(child, char)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if "" in node:
+        branches.append(r"(?!\w)" if re.match(r"\w", last) else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+# --------------------------------------------------------------------------- resolution
+
+_INITIAL = re.compile(r"^\w\.$")
+
+
+@dataclass
+class Resolver:
+    """Decides which entry a form found in the text stands for, in document order.
+
+    A ``contextual`` form needs its entry to be the subject of the passage: named (by any form)
+    in the current scope or the one before (a scope is a top-level division of the text), and
+    more recently than any other entry that shares the form. A cue term of an entry in the same
+    paragraph wins over recency. ``@subtype`` conditions look at the words that follow.
+    """
+
+    register: Register
+    scope: int = 0
+    _clock: int = 0
+    _seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def enter_scope(self) -> None:
+        self.scope += 1
+
+    def see(self, entry_id: str) -> None:
+        self._clock += 1
+        self._seen[entry_id] = (self.scope, self._clock)
+
+    def resolve(self, form: str, after: str, paragraph: str, before_name: bool) -> Entry | None:
+        """The entry for ``form``, given the text ``after`` it (in the same text node), the
+        paragraph it stands in and whether another name follows after a space."""
+        viable = [f for f in self.register.index.get(form, ()) if _condition_holds(f, after, before_name)]
+        if not viable:
+            return None
+        ids = list(dict.fromkeys(f.entry_id for f in viable))
+        entries = self.register.entries
+        cued = [i for i in ids if any(_has_word(paragraph, cue) for cue in entries[i].cues)]
+        if cued:
+            return entries[cued[0]]
+        recent = [i for i in ids if i in self._seen and self.scope - self._seen[i][0] <= 1]
+        if recent:
+            return entries[max(recent, key=lambda i: self._seen[i][1])]
+        default = [f.entry_id for f in viable if not f.contextual]
+        return entries[default[0]] if default else None
+
+
+def _condition_holds(form: NameForm, after: str, before_name: bool) -> bool:
+    if form.condition == "not-before-lowercase":
+        rest = after.lstrip()
+        return not (rest != after and rest[:1].islower())
+    if form.condition == "not-before-capital":
+        return not (after[:1] == " " and after[1:2].isupper())
+    if form.condition == "not-before-name":
+        return not before_name
+    return True
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def is_initial(form: str) -> bool:
+    """A bare initial such as ``G.``: it may stand in a run of initials (``G.M.``)."""
+    return _INITIAL.match(form) is not None
+
+
+# --------------------------------------------------------------------------- candidates
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_](?:[\w'’]|-(?=\w))*")
+_CONNECTORS = frozenset({"de", "du", "des", "von", "van", "der", "den", "la", "le", "of", "y", "di", "da"})
+_RUN_EDGE = re.compile(r"[^\W\d_]\.")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A capitalised sequence in running text that looks like a name but is in no entry."""
+
+    text: str
+    context: str
+    location: str
+
+
+def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Every word that occurs in lower case: capitalised, it is a sentence start, not a name."""
+    return frozenset(m.group() for t in texts for m in _TOKEN.finditer(t) if m.group()[0].islower())
+
+
+def find_candidates(
+    blocks: Iterable[tuple[str, str]], register: Register, vocabulary: frozenset[str]
+) -> list[Candidate]:
+    """Candidates in ``blocks`` of (text, location). Tagged names must already be masked out of
+    the text (replaced by a character that is not a letter), so a run never crosses them."""
+    blocks = [(_mask_known(text, register), location) for text, location in blocks]
+    inner = {
+        normalize_form(text[s:e])
+        for text, _ in blocks
+        for s, e in _capitalised_runs(text)
+        if not _sentence_start(text, s)
+    }
+    found: list[Candidate] = []
+    for text, location in blocks:
+        for start, end in _capitalised_runs(text):
+            span = _trim(text, start, end, register, vocabulary)
+            if span is None:
+                continue
+            s, e = span
+            name = normalize_form(text[s:e])
+            if name in register.index or name in register.not_names:
+                continue
+            if " " not in name and _sentence_start(text, s) and name not in inner:
+                continue  # one capitalised word opening a sentence, never seen inside one
+            context = normalize_form(text[max(0, s - 40) : e + 40].replace("\x00", "…"))
+            found.append(Candidate(name, context, location))
+    return found
+
+
+def _mask_known(text: str, register: Register) -> str:
+    """Mask what the matcher knows but left untagged (not-names, unresolved forms)."""
+    for match in register.matcher.find(text):
+        glued_after = _RUN_EDGE.match(text, match.end)
+        glued_before = _RUN_EDGE.fullmatch(text, max(0, match.start - 2), match.start)
+        if match.form.endswith(".") and (glued_after or glued_before):
+            continue  # part of a run of initials (F.P.B.): reported whole
+        text = text[: match.start] + "\x00" * (match.end - match.start) + text[match.end :]
+    return text
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = re.sub(r"[\s“”‘’\"'(\[]+$", "", text[:start])
+    return before == "" or before.endswith((".", "!", "?", ":", ";", "–", "—", "\x00"))
+
+
+def _capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
+    tokens = list(_TOKEN.finditer(text))
+    run: list[re.Match[str]] = []
+    for token in [*tokens, None]:
+        joined = (
+            token is not None
+            and run
+            and text[run[-1].end() : token.start()] in (" ", "")
+            and (token.group()[0].isupper() or token.group() in _CONNECTORS)
+        )
+        if joined:
+            run.append(token)  # type: ignore[arg-type]
+            continue
+        while run and not run[-1].group()[0].isupper():
+            run.pop()
+        if run:
+            yield run[0].start(), run[-1].end()
+        run = [token] if token is not None and token.group()[0].isupper() else []
+
+
+def _common(word: str, register: Register, vocabulary: frozenset[str]) -> bool:
+    if re.search(r"['’](?:ll|m|t|re|ve|d)$", word):
+        return True  # a contraction: I'll, Hadn't
+    bare = re.sub(r"['’]s$", "", word)
+    lower = bare.lower()
+    return (
+        bare in register.not_names
+        or bare + "." in register.not_names
+        or len(bare) == 1
+        or _ROMAN.match(bare) is not None
+        or any(lower + suffix in vocabulary for suffix in ("", "s", "es", "d", "ed", "ing"))
+        or (lower.endswith("s") and lower[:-1] in vocabulary)
+    )
+
+
+def _trim(
+    text: str, start: int, end: int, register: Register, vocabulary: frozenset[str]
+) -> tuple[int, int] | None:
+    """Drop common words (sentence starts, adjectives, titles) from both ends of a run."""
+    words = list(_TOKEN.finditer(text, start, end))
+    while words and (words[0].group() in _CONNECTORS or _common(words[0].group(), register, vocabulary)):
+        words.pop(0)
+    while words and (words[-1].group() in _CONNECTORS or _common(words[-1].group(), register, vocabulary)):
+        words.pop()
+    if not words:
+        return None
+    s, e = words[0].start(), words[-1].end()
+    if text[e - 2 : e] in ("’s", "'s"):
+        e -= 2
+    return s, e
+
+
+__all__ = [
+    "Candidate",
+    "Entry",
+    "Match",
+    "Matcher",
+    "NameForm",
+    "Register",
+    "RegisterError",
+    "Resolver",
+    "find_candidates",
+    "is_initial",
+    "load_register",
+    "lowercase_vocabulary",
+    "normalize_form",
+]
