@@ -48,6 +48,10 @@
   <xsl:key name="tei-id" match="*[@xml:id]" use="@xml:id"/>
   <!-- A note by its generate-id() (from the note map back to the document). -->
   <xsl:key name="tei-note-gid" match="tei:note" use="generate-id()"/>
+  <!-- Pointers to a note (ptr target="#note-1", as our converter writes before its notes pass):
+       the note's marker stands at the pointer, not where the note is written. -->
+  <xsl:key name="tei-note-ptr" match="tei:ptr[starts-with(normalize-space(@target), '#')]"
+      use="substring-after(normalize-space(@target), '#')"/>
   <!-- Entries of the note map by the generate-id() of their note. -->
   <xsl:key name="tei-note-map" match="map:n" use="@id"/>
   <!-- Entries of the note map by document and @n (to find duplicate labels). -->

@@ -34,6 +34,8 @@
        no document uses). -->
   <xsl:variable name="P" select="'&#xFDD0;'"/>
   <xsl:variable name="L" select="'&#xFDD1;'"/>
+  <!-- Characters a note marker is written right before (white space and closing punctuation). -->
+  <xsl:variable name="no-space-before" select="concat(' &#9;&#10;&#13;,.;:!?)]}’”»…', '&quot;', &quot;'&quot;)"/>
   <xsl:variable name="rule-chars"
       select="'========================================================================'"/>
   <xsl:variable name="dash-chars"
@@ -268,14 +270,36 @@
                    | self::tei:app[not(tei:lem|tei:rdgGrp/tei:lem)][not(@from|@to|@loc)]/tei:rdgGrp/tei:rdg)[1]"/>
   </xsl:template>
 
-  <!-- Notes: a marker at the anchor; the text is gathered at the end. -->
+  <!-- Notes: a marker at the anchor; the text is gathered at the end. A note a ptr points at
+       has its marker at the ptr. -->
   <xsl:template match="tei:note" mode="flow">
+    <xsl:if test="not(@xml:id and key('tei-note-ptr', @xml:id))">
+      <xsl:call-template name="note-marker"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr[key('tei-id', substring-after(normalize-space(@target), '#'))[self::tei:note]]" mode="flow">
+    <xsl:variable name="next" select="substring(following-sibling::node()[1][self::text()], 1, 1)"/>
+    <xsl:for-each select="key('tei-id', substring-after(normalize-space(@target), '#'))[self::tei:note][1]">
+      <xsl:call-template name="note-marker">
+        <xsl:with-param name="next" select="$next"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- " [n]" for the context note; $next is the character after the anchor. -->
+  <xsl:template name="note-marker">
+    <xsl:param name="next" select="substring(following-sibling::node()[1][self::text()], 1, 1)"/>
     <xsl:variable name="label">
       <xsl:call-template name="tei-note-label"/>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$label != ''">
-        <xsl:value-of select="concat(' [', $label, '] ')"/>
+        <xsl:value-of select="concat(' [', $label, ']')"/>
+        <!-- A space after the marker unless what follows is white space or punctuation. -->
+        <xsl:if test="$next = '' or translate($next, $no-space-before, '') != ''">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <!-- Not numbered (outside a TEI document): keep it in place. -->
@@ -301,11 +325,12 @@
     <xsl:text>(</xsl:text><xsl:apply-templates mode="flow"/><xsl:text>)</xsl:text>
   </xsl:template>
 
-  <!-- Paragraphs; an entry's dateline runs in at the start of its first paragraph, and a
-       signature right after a paragraph of a div runs in at its end, as in the source. -->
+  <!-- Paragraphs; an entry's dateline runs in at the start of its first paragraph (unless
+       @rend="block": the source has it as a paragraph of its own), and a signature right after
+       a paragraph of a div runs in at its end, as in the source. -->
   <xsl:template match="tei:p" mode="flow">
     <xsl:value-of select="$P"/>
-    <xsl:if test="parent::tei:div[@type = 'entry'] and preceding-sibling::*[1][self::tei:dateline]">
+    <xsl:if test="parent::tei:div[@type = 'entry'] and preceding-sibling::*[1][self::tei:dateline][not(contains(concat(' ', @rend, ' '), ' block '))]">
       <xsl:apply-templates select="preceding-sibling::*[1]/node()" mode="flow"/>
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -317,7 +342,7 @@
     <xsl:value-of select="$P"/>
   </xsl:template>
   <xsl:template mode="flow"
-      match="tei:div[@type = 'entry']/tei:dateline[following-sibling::*[1][self::tei:p]]"/>
+      match="tei:div[@type = 'entry']/tei:dateline[following-sibling::*[1][self::tei:p]][not(contains(concat(' ', @rend, ' '), ' block '))]"/>
   <xsl:template match="tei:div/tei:signed[preceding-sibling::*[1][self::tei:p]]" mode="flow"/>
 
   <!-- Headings: one line. -->
