@@ -276,6 +276,76 @@ def report_exports(batch: Any) -> None:
 
 
 # --------------------------------------------------------------------------- export (end)
+# ------------------------------------------------------------------------ validate (begin)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="TEI documents to check.")],
+    schema: Annotated[
+        str, typer.Option("--schema", help="RELAX NG: project (default), tei_all, or a file.")
+    ] = "project",
+    tei_all: Annotated[
+        Path | None,
+        typer.Option("--tei-all", envvar="TEI_ALL_RNG", help="tei_all.rng (added to the project schema)."),
+    ] = None,
+    rules: Annotated[
+        str, typer.Option("--rules", help="Schematron: auto (default), project or generic.")
+    ] = "auto",
+    output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Check TEI with RELAX NG, then Schematron; one report for all files (schemas compiled
+    once). Exit 0 without errors, 1 with errors (--strict: or warnings), 2 on usage errors."""
+    from .validate import validate_files
+
+    if output_format not in ("table", "json") or rules not in ("auto", "project", "generic"):
+        fail("--format is table or json; --rules is auto, project or generic", EXIT_USAGE)
+    if schema not in ("project", "tei_all") and not Path(schema).is_file():
+        fail(f"--schema {schema!r}: use project, tei_all or an existing RELAX NG file", EXIT_USAGE)
+    if schema == "tei_all" and tei_all is None:
+        fail("--schema tei_all needs --tei-all PATH (or TEI_ALL_RNG)", EXIT_USAGE)
+    project_rules = {"auto": None, "project": True, "generic": False}[rules]
+    with errors_mapped():
+        report = validate_files(files, schema=schema, tei_all=tei_all, project_rules=project_rules)
+    if output_format == "json":
+        sys.stdout.write(report.to_json() + "\n")
+    else:
+        print_findings(report)
+    stderr.print(f"{len(files)} file(s): {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    if report.errors or (strict and report.warnings):
+        raise typer.Exit(EXIT_FAILURE)
+
+
+def print_findings(report: Any) -> None:
+    """A rich table of findings on stdout in a terminal; otherwise one greppable line each,
+    ``file:line: severity [rule] message``."""
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        for f in report.findings:
+            sys.stdout.write(f"{f.file}:{f.line or 0}: {f.severity} [{f.rule_id}] {f.message}\n")
+        return
+    if not report.findings:
+        return
+    table = Table(show_lines=False)
+    for column in ("file", "line", "severity", "rule", "message"):
+        table.add_column(column, overflow="fold")
+    colours = {"error": "red", "warning": "yellow"}
+    for f in report.findings:
+        severity = str(f.severity)
+        table.add_row(
+            _escape(f.file or ""),
+            str(f.line or ""),
+            f"[{colours.get(severity, 'blue')}]{severity}[/]",
+            f.rule_id,
+            _escape(f.message),
+        )
+    console.print(table)
+
+
+# -------------------------------------------------------------------------- validate (end)
 
 
 def main() -> None:
