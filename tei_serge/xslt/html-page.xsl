@@ -1,0 +1,534 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html-page.xsl: the page around the text (included by tei-to-html.xsl): html/head/body, the title
+  page as the banner, the contents (nav), main, the generated sections (apparatus, notes, index)
+  and the footer. Landmarks: header, nav, main, footer; one h1.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="tei exsl">
+
+  <!-- The title page shown as the page's banner (and so not again in main). -->
+  <xsl:variable name="html-title-page" select="/tei:TEI/tei:text/tei:front/tei:titlePage[1]"/>
+
+  <xsl:variable name="html-persons" select="//tei:person | //tei:personGrp"/>
+  <xsl:variable name="html-places" select="//tei:place"/>
+  <xsl:variable name="html-orgs" select="//tei:org"/>
+  <xsl:variable name="html-works" select="//tei:standOff//tei:listBibl/tei:bibl | //tei:standOff//tei:listBibl/tei:biblStruct"/>
+  <xsl:variable name="html-events" select="//tei:listEvent//tei:event"/>
+
+  <!-- ===================================================================== page -->
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="*" mode="page"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="page">
+    <xsl:variable name="lang" select="(@xml:lang | tei:text/@xml:lang
+        | tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]"/>
+    <html>
+      <xsl:attribute name="lang">
+        <xsl:choose>
+          <xsl:when test="$lang"><xsl:value-of select="$lang"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$default-lang"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:variable name="dir">
+        <xsl:call-template name="html-rtl">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$dir = 'rtl'">
+        <xsl:attribute name="dir">rtl</xsl:attribute>
+      </xsl:if>
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="color-scheme" content="light dark"/>
+        <title><xsl:call-template name="html-doc-title"/></title>
+        <style><xsl:call-template name="html-css"/></style>
+      </head>
+      <body>
+        <a class="skip-link" href="#s:main"><xsl:value-of select="$label-skip"/></a>
+        <header class="title-page">
+          <xsl:call-template name="html-banner"/>
+        </header>
+        <nav class="toc" id="s:contents" aria-labelledby="s:contents-h">
+          <h2 id="s:contents-h"><xsl:value-of select="$label-contents"/></h2>
+          <ul>
+            <xsl:choose>
+              <xsl:when test="self::tei:teiCorpus">
+                <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="toc-text"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="tei:text/*" mode="toc">
+                  <xsl:with-param name="depth" select="1"/>
+                </xsl:apply-templates>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="html-toc-generated"/>
+          </ul>
+        </nav>
+        <main id="s:main">
+          <xsl:choose>
+            <xsl:when test="self::tei:teiCorpus">
+              <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="corpus-member"/>
+            </xsl:when>
+            <xsl:when test="self::tei:TEI">
+              <xsl:apply-templates select="tei:text"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="."/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="html-apparatus"/>
+          <xsl:call-template name="html-notes"/>
+          <xsl:if test="$show-index = 'yes'">
+            <xsl:call-template name="html-index"/>
+          </xsl:if>
+        </main>
+        <footer class="page-footer">
+          <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability[normalize-space()][1]">
+            <p class="availability"><xsl:value-of select="normalize-space()"/></p>
+          </xsl:for-each>
+          <xsl:if test="$generator != ''">
+            <p class="generator"><xsl:value-of select="$generator"/></p>
+          </xsl:if>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The document's title as plain text (the head/title element, and the h1 when no title page). -->
+  <xsl:template name="html-doc-title">
+    <xsl:variable name="titles" select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="main" select="($titles[@type = 'main'] | $titles[not(@type)])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$main and normalize-space($main)">
+        <xsl:value-of select="normalize-space($main)"/>
+      </xsl:when>
+      <xsl:when test="normalize-space($titles[1])">
+        <xsl:value-of select="normalize-space($titles[1])"/>
+      </xsl:when>
+      <xsl:when test="normalize-space(.//tei:docTitle[1])">
+        <xsl:value-of select="normalize-space(.//tei:docTitle[1])"/>
+      </xsl:when>
+      <xsl:otherwise>Untitled</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The banner: the title page of the text when it has one, else the header's titles. -->
+  <xsl:template name="html-banner">
+    <xsl:variable name="tp" select="self::tei:TEI/tei:text/tei:front/tei:titlePage[1]"/>
+    <xsl:if test="not($tp/tei:docTitle)">
+      <h1><xsl:call-template name="html-doc-title"/></h1>
+      <xsl:if test="not($tp)">
+        <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:titleStmt">
+          <xsl:for-each select="tei:title[@type = 'sub'][normalize-space()]">
+            <p class="subtitle"><xsl:value-of select="normalize-space()"/></p>
+          </xsl:for-each>
+          <xsl:if test="tei:author[normalize-space()]">
+            <p class="author">
+              <xsl:for-each select="tei:author[normalize-space()]">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:apply-templates select="." mode="plain"/>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:if>
+    <xsl:apply-templates select="$tp" mode="banner"/>
+  </xsl:template>
+
+  <xsl:template match="tei:titlePage" mode="banner">
+    <div>
+      <xsl:call-template name="html-atts"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- ======================================================= corpus and groups -->
+
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="corpus-member">
+    <xsl:variable name="id"><xsl:call-template name="html-div-id"/></xsl:variable>
+    <xsl:variable name="level"><xsl:call-template name="html-heading-level"/></xsl:variable>
+    <article id="{$id}" aria-labelledby="{$id}-h">
+      <xsl:call-template name="html-atts">
+        <xsl:with-param name="id" select="false()"/>
+      </xsl:call-template>
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="id"><xsl:value-of select="$id"/>-h</xsl:attribute>
+        <xsl:call-template name="html-doc-title"/>
+      </xsl:element>
+      <nav class="toc toc-text" aria-label="{$label-contents}: {normalize-space(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])}">
+        <ul>
+          <xsl:apply-templates select="tei:text/* | tei:TEI" mode="toc">
+            <xsl:with-param name="depth" select="1"/>
+          </xsl:apply-templates>
+        </ul>
+      </nav>
+      <xsl:apply-templates select="tei:text | tei:TEI"/>
+    </article>
+  </xsl:template>
+
+  <!-- A text inside a group: its own heading and contents. -->
+  <xsl:template match="tei:group/tei:text">
+    <xsl:variable name="id"><xsl:call-template name="html-div-id"/></xsl:variable>
+    <xsl:variable name="level"><xsl:call-template name="html-heading-level"/></xsl:variable>
+    <article id="{$id}" aria-labelledby="{$id}-h">
+      <xsl:call-template name="html-atts">
+        <xsl:with-param name="id" select="false()"/>
+      </xsl:call-template>
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="id"><xsl:value-of select="$id"/>-h</xsl:attribute>
+        <xsl:call-template name="html-text-label"/>
+      </xsl:element>
+      <nav class="toc toc-text" aria-labelledby="{$id}-h">
+        <ul>
+          <xsl:apply-templates select="*" mode="toc">
+            <xsl:with-param name="depth" select="1"/>
+          </xsl:apply-templates>
+        </ul>
+      </nav>
+      <xsl:apply-templates/>
+    </article>
+  </xsl:template>
+
+  <!-- The heading of a text in a group: its title page or first head, else its number and language. -->
+  <xsl:template name="html-text-label">
+    <xsl:variable name="title" select="(tei:front//tei:docTitle | tei:front/tei:head | tei:body/tei:head
+        | tei:body/tei:div[1]/tei:head)[1]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($title)">
+        <xsl:apply-templates select="$title" mode="plain"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>Text </xsl:text>
+        <xsl:value-of select="count(preceding-sibling::tei:text) + 1"/>
+        <xsl:if test="@n"> (<xsl:value-of select="@n"/>)</xsl:if>
+        <xsl:if test="@xml:lang"> [<xsl:value-of select="@xml:lang"/>]</xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- =================================================================== contents -->
+
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="toc-text">
+    <xsl:variable name="id"><xsl:call-template name="html-div-id"/></xsl:variable>
+    <li><a href="#{$id}"><xsl:call-template name="html-doc-title"/></a></li>
+  </xsl:template>
+
+  <xsl:template match="tei:front | tei:body | tei:back | tei:group" mode="toc">
+    <xsl:param name="depth"/>
+    <xsl:apply-templates select="*" mode="toc">
+      <xsl:with-param name="depth" select="$depth"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="tei:group/tei:text" mode="toc">
+    <xsl:variable name="id"><xsl:call-template name="html-div-id"/></xsl:variable>
+    <li><a href="#{$id}"><xsl:call-template name="html-text-label"/></a></li>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="toc">
+    <xsl:param name="depth"/>
+    <xsl:variable name="label">
+      <xsl:call-template name="html-div-label"/>
+    </xsl:variable>
+    <xsl:variable name="children" select="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($label) != ''">
+        <xsl:variable name="id"><xsl:call-template name="html-div-id"/></xsl:variable>
+        <li>
+          <a href="#{$id}"><xsl:value-of select="normalize-space($label)"/></a>
+          <xsl:if test="$children and $depth &lt; $toc-depth">
+            <ul>
+              <xsl:apply-templates select="$children" mode="toc">
+                <xsl:with-param name="depth" select="$depth + 1"/>
+              </xsl:apply-templates>
+            </ul>
+          </xsl:if>
+        </li>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$children" mode="toc">
+          <xsl:with-param name="depth" select="$depth"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="toc"/>
+
+  <!-- A div's label in the contents: its date (from the dateline) and its heading. -->
+  <xsl:template name="html-div-label">
+    <xsl:variable name="date" select="(tei:dateline | tei:opener/tei:dateline)[1]"/>
+    <xsl:if test="$date">
+      <xsl:choose>
+        <xsl:when test="$date//tei:date">
+          <xsl:apply-templates select="$date//tei:date[1]" mode="plain"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$date" mode="plain"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="tei:head"> — </xsl:if>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="tei:head">
+        <xsl:apply-templates select="tei:head[1]" mode="plain"/>
+      </xsl:when>
+      <xsl:when test="not($date) and (@type = 'preface' or @type = 'introduction')">
+        <xsl:value-of select="$label-introduction"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="html-toc-generated">
+    <xsl:if test="$html-apps">
+      <li class="toc-generated"><a href="#s:apparatus"><xsl:value-of select="$label-apparatus"/></a></li>
+    </xsl:if>
+    <xsl:if test="$html-notes">
+      <li class="toc-generated"><a href="#s:notes"><xsl:value-of select="$label-notes"/></a></li>
+    </xsl:if>
+    <xsl:if test="$show-index = 'yes' and ($html-persons | $html-places | $html-orgs | $html-works | $html-events)">
+      <li class="toc-generated"><a href="#s:index"><xsl:value-of select="$label-index"/></a></li>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ====================================================================== notes -->
+
+  <xsl:template name="html-notes">
+    <xsl:if test="$html-notes">
+      <section class="notes" id="s:notes" aria-labelledby="s:notes-h">
+        <h2 id="s:notes-h"><xsl:value-of select="$label-notes"/></h2>
+        <ol class="note-list">
+          <xsl:for-each select="$html-notes">
+            <li id="fn:{position()}">
+              <xsl:attribute name="class">
+                <xsl:text>note</xsl:text>
+                <xsl:if test="@place"> note-<xsl:value-of select="translate(normalize-space(@place), ' ', '-')"/></xsl:if>
+              </xsl:attribute>
+              <a class="note-back" href="#fnref:{position()}" title="{$label-back}">
+                <xsl:call-template name="html-note-label">
+                  <xsl:with-param name="n" select="position()"/>
+                </xsl:call-template>
+              </a>
+              <xsl:text> </xsl:text>
+              <div>
+                <xsl:call-template name="html-atts"/>
+                <xsl:apply-templates/>
+              </div>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A note's label: its @n when it has one, else its number in the document. -->
+  <xsl:template name="html-note-label">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== apparatus -->
+
+  <xsl:template name="html-apparatus">
+    <xsl:if test="$html-apps">
+      <section class="apparatus" id="s:apparatus" aria-labelledby="s:apparatus-h">
+        <h2 id="s:apparatus-h"><xsl:value-of select="$label-apparatus"/></h2>
+        <ol class="app-list">
+          <xsl:for-each select="$html-apps">
+            <xsl:variable name="n" select="position()"/>
+            <xsl:variable name="target">
+              <xsl:call-template name="html-app-target"/>
+            </xsl:variable>
+            <li id="app:{$n}" class="app-entry">
+              <xsl:call-template name="html-lang-atts"/>
+              <a class="app-back" href="#appref:{$n}" title="{$label-back}">
+                <xsl:number value="$n" format="a"/>
+              </a>
+              <xsl:text> </xsl:text>
+              <span class="app-lemma">
+                <xsl:choose>
+                  <xsl:when test="$target != ''">
+                    <xsl:apply-templates select="key('html-id', $target)[1]" mode="plain"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="(tei:lem | tei:rdg)[1]" mode="plain"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </span>
+              <xsl:for-each select="tei:lem[@wit]">
+                <xsl:call-template name="html-wit"/>
+              </xsl:for-each>
+              <xsl:text>] </xsl:text>
+              <xsl:for-each select="tei:rdg[$target != '' or ../tei:lem or preceding-sibling::tei:rdg]
+                  | tei:rdgGrp | tei:wit | tei:witDetail">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:apply-templates select="."/>
+              </xsl:for-each>
+              <xsl:apply-templates select="tei:note"/>
+              <xsl:if test="not($target != '' or tei:lem) and tei:rdg[1]/@wit">
+                <xsl:text> (</xsl:text>
+                <xsl:for-each select="tei:rdg[1]">
+                  <xsl:call-template name="html-wit"/>
+                </xsl:for-each>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The id of the rendered element a location-referenced app (@from) points at, or ''. -->
+  <xsl:template name="html-app-target">
+    <xsl:if test="@from">
+      <xsl:call-template name="html-local-target">
+        <xsl:with-param name="target" select="@from"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="html-wit">
+    <xsl:if test="@wit">
+      <xsl:text> </xsl:text>
+      <span class="wit"><xsl:value-of select="normalize-space(translate(@wit, '#', ''))"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ====================================================================== index -->
+
+  <xsl:template name="html-index">
+    <xsl:if test="$html-persons | $html-places | $html-orgs | $html-works | $html-events">
+      <section class="index" id="s:index" aria-labelledby="s:index-h">
+        <h2 id="s:index-h"><xsl:value-of select="$label-index"/></h2>
+        <xsl:call-template name="html-index-part">
+          <xsl:with-param name="entries" select="$html-persons"/>
+          <xsl:with-param name="key" select="'persons'"/>
+          <xsl:with-param name="label" select="'Persons'"/>
+        </xsl:call-template>
+        <xsl:call-template name="html-index-part">
+          <xsl:with-param name="entries" select="$html-places"/>
+          <xsl:with-param name="key" select="'places'"/>
+          <xsl:with-param name="label" select="'Places'"/>
+        </xsl:call-template>
+        <xsl:call-template name="html-index-part">
+          <xsl:with-param name="entries" select="$html-orgs"/>
+          <xsl:with-param name="key" select="'organisations'"/>
+          <xsl:with-param name="label" select="'Organisations'"/>
+        </xsl:call-template>
+        <xsl:call-template name="html-index-part">
+          <xsl:with-param name="entries" select="$html-works"/>
+          <xsl:with-param name="key" select="'works'"/>
+          <xsl:with-param name="label" select="'Works'"/>
+        </xsl:call-template>
+        <xsl:call-template name="html-index-part">
+          <xsl:with-param name="entries" select="$html-events"/>
+          <xsl:with-param name="key" select="'events'"/>
+          <xsl:with-param name="label" select="'Events'"/>
+        </xsl:call-template>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="html-index-part">
+    <xsl:param name="entries"/>
+    <xsl:param name="key"/>
+    <xsl:param name="label"/>
+    <xsl:if test="$entries">
+      <section class="index-part" id="s:index-{$key}" aria-labelledby="s:index-{$key}-h">
+        <h3 id="s:index-{$key}-h"><xsl:value-of select="$label"/></h3>
+        <ul class="index-list">
+          <xsl:apply-templates select="$entries" mode="index"/>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One register entry: name, dates, one-line identification, links back to every mention. -->
+  <xsl:template match="*" mode="index">
+    <xsl:variable name="id" select="@xml:id"/>
+    <li>
+      <xsl:call-template name="html-atts">
+        <xsl:with-param name="class" select="'index-entry'"/>
+      </xsl:call-template>
+      <span class="index-name"><xsl:call-template name="html-entry-name"/></span>
+      <xsl:call-template name="html-entry-dates"/>
+      <xsl:variable name="ident" select="(tei:note | tei:occupation | tei:desc | tei:state | tei:trait)[normalize-space()][1]"/>
+      <xsl:if test="$ident">
+        <xsl:text> </xsl:text>
+        <span class="index-ident"><xsl:value-of select="normalize-space($ident)"/></span>
+      </xsl:if>
+      <xsl:if test="$id">
+        <xsl:variable name="name"><xsl:call-template name="html-entry-name"/></xsl:variable>
+        <xsl:for-each select="$html-numbers">
+          <xsl:variable name="mentions" select="key('html-mention', $id)"/>
+          <xsl:if test="$mentions">
+            <xsl:text> </xsl:text>
+            <span class="index-mentions">
+              <xsl:for-each select="$mentions">
+                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                <a href="#{@a}" aria-label="{$name}, mention {position()}"><xsl:value-of select="position()"/></a>
+              </xsl:for-each>
+            </span>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- (birth–death) as years, or the date of a work. -->
+  <xsl:template name="html-entry-dates">
+    <xsl:variable name="birth" select="(tei:birth | tei:floruit)[1]"/>
+    <xsl:variable name="death" select="tei:death[1]"/>
+    <xsl:variable name="date" select="tei:date[1] | tei:monogr/tei:imprint/tei:date[1]"/>
+    <xsl:choose>
+      <xsl:when test="$birth or $death">
+        <xsl:text> </xsl:text>
+        <span class="index-dates">
+          <xsl:text>(</xsl:text>
+          <xsl:if test="not($death)">b. </xsl:if>
+          <xsl:if test="not($birth)">d. </xsl:if>
+          <xsl:for-each select="$birth"><xsl:call-template name="html-year"/></xsl:for-each>
+          <xsl:if test="$birth and $death">–</xsl:if>
+          <xsl:for-each select="$death"><xsl:call-template name="html-year"/></xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </span>
+      </xsl:when>
+      <xsl:when test="$date">
+        <xsl:text> </xsl:text>
+        <span class="index-dates">
+          <xsl:text>(</xsl:text>
+          <xsl:for-each select="$date[1]"><xsl:call-template name="html-year"/></xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </span>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The year of a dated element as a time element, or its text. -->
+  <xsl:template name="html-year">
+    <xsl:variable name="when" select="(@when | @notBefore | @from | @notAfter | @to)[1]"/>
+    <xsl:variable name="shape" select="translate($when, '0123456789', '9999999999')"/>
+    <xsl:choose>
+      <xsl:when test="$shape = '9999' or $shape = '9999-99' or $shape = '9999-99-99'">
+        <time datetime="{$when}"><xsl:value-of select="substring($when, 1, 4)"/></time>
+      </xsl:when>
+      <xsl:when test="normalize-space()">
+        <xsl:value-of select="normalize-space()"/>
+      </xsl:when>
+      <xsl:when test="$when"><xsl:value-of select="$when"/></xsl:when>
+      <xsl:otherwise>?</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
