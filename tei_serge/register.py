@@ -178,9 +178,15 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         normalize_form("".join(t.itertext()))
         for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='cue']", NSMAP)
     )
-    full = next((f for f in forms if f.rule == "full"), forms[0])
-    identification = normalize_form("".join(note.itertext())) if note is not None else ""
-    return Entry(entry_id, kind, full.text, identification, tuple(forms), cues, element)
+    full = element.find(f"tei:{name_tag}[@type='full']", NSMAP)
+    if full is None:
+        full = element.find(f"tei:{name_tag}", NSMAP)
+    identification = _display(note) if note is not None else ""
+    return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, element)
+
+
+def _display(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 # --------------------------------------------------------------------------- the matcher
@@ -344,12 +350,12 @@ def find_candidates(
             if span is None:
                 continue
             s, e = span
-            name = normalize_form(text[s:e])
-            if name in register.index or name in register.not_names:
+            name = " ".join(text[s:e].split())
+            if normalize_form(name) in register.index or normalize_form(name) in register.not_names:
                 continue
             if " " not in name and _sentence_start(text, s) and name not in inner:
                 continue  # one capitalised word opening a sentence, never seen inside one
-            context = normalize_form(text[max(0, s - 40) : e + 40].replace("\x00", "…"))
+            context = " ".join(text[max(0, s - 40) : e + 40].replace("\x00", "…").split())
             found.append(Candidate(name, context, location))
     return found
 
