@@ -94,41 +94,42 @@ def test_broken_fixtures_are_tei_except_the_malformed_one(tei_all: etree.RelaxNG
 # ----------------------------------------------------------------------- subset of tei_all
 
 
-def _vocabulary(grammar: etree._ElementTree) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """For each element name: the child element names and the attribute names the grammar allows
-    anywhere (union over every definition of that name)."""
-    root = grammar.getroot()
-    defines: dict[str, list[etree._Element]] = defaultdict(list)
-    for define in root.iter(f"{{{RNG_NS}}}define"):
-        defines[define.get("name", "")].append(define)
-    children: dict[str, set[str]] = defaultdict(set)
-    attributes: dict[str, set[str]] = defaultdict(set)
+class _Vocabulary:
+    """For each element name of a RELAX NG grammar: the child element names and the attribute
+    names it allows anywhere (union over every definition of that name). Content order,
+    cardinality and datatypes are not compared here: the validity tests cover those."""
 
-    def walk(node: etree._Element, owner: str, seen: set[str]) -> None:
+    def __init__(self, grammar: etree._ElementTree) -> None:
+        root = grammar.getroot()
+        self.defines: dict[str, list[etree._Element]] = defaultdict(list)
+        for define in root.iter(f"{{{RNG_NS}}}define"):
+            self.defines[define.get("name", "")].append(define)
+        self.children: dict[str, set[str]] = defaultdict(set)
+        self.attributes: dict[str, set[str]] = defaultdict(set)
+        for element in root.iter(f"{{{RNG_NS}}}element"):
+            name = element.get("name")
+            if name and element.get("ns") in (None, "http://www.tei-c.org/ns/1.0"):
+                self.children.setdefault(name, set())
+                self._walk(element, name, frozenset())
+
+    def _walk(self, node: etree._Element, owner: str, seen: frozenset[str]) -> None:
         for child in node:
             if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{RNG_NS}}}"):
                 continue
-            kind = etree.QName(child).localname
-            if kind == "element":
-                if child.get("name"):
-                    children[owner].add(child.get("name", ""))
-            elif kind == "attribute":
-                if child.get("name"):
-                    attributes[owner].add(child.get("name", ""))
+            kind, name = etree.QName(child).localname, child.get("name", "")
+            if kind in ("element", "attribute"):
+                if name:
+                    (self.children if kind == "element" else self.attributes)[owner].add(name)
             elif kind == "ref":
-                name = child.get("name", "")
-                if name not in seen:
-                    for define in defines.get(name, []):
-                        walk(define, owner, seen | {name})
+                for define in [] if name in seen else self.defines.get(name, []):
+                    self._walk(define, owner, seen | {name})
             else:
-                walk(child, owner, seen)
+                self._walk(child, owner, seen)
 
-    for element in root.iter(f"{{{RNG_NS}}}element"):
-        name = element.get("name")
-        if name and (element.get("ns") in (None, "http://www.tei-c.org/ns/1.0")):
-            walk(element, name, set())
-            children.setdefault(name, set())
-    return children, attributes
+
+def _vocabulary(grammar: etree._ElementTree) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    vocabulary = _Vocabulary(grammar)
+    return vocabulary.children, vocabulary.attributes
 
 
 @pytest.fixture(scope="module")
