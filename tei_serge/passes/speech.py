@@ -9,8 +9,10 @@ marks once.
 What each element means here:
 
 - ``said who="#id"``: direct speech (spoken or thought), ``@who`` the speaker's register entry.
-  Where the text names no speaker the register knows (“a friendly secretary”, “the warden”), the
-  ``said`` has no ``@who`` and an INFO finding ``SPEECH-NO-SPEAKER`` says so: it is still speech.
+  The diarist's own words ("I: “…”", "I said: “…”") are ``who="#serge"``.
+- ``q type="spoken"``: direct speech whose speaker the register does not know (“a friendly
+  secretary”, “the warden”, “a Russian newspaperman”). A ``said`` always has a ``@who`` that
+  resolves (Schematron SRG-SPEECH-01); an INFO finding ``SPEECH-NO-SPEAKER`` lists these.
 - ``quote``: a cited text (an epigram, a line of a book, a letter), ``@source="#id"`` where the
   frame names its author (“the epigram of Goethe:”, “Fedin writes:”).
 - ``soCalled``: scare quotes and mentioned words (“the “red terror””, “known as “Orlov””).
@@ -33,6 +35,7 @@ these elements are not looked at again).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -52,6 +55,7 @@ from ..speech_speakers import (
 from ..speech_tree import Level, flatten, local, wrap
 from ..xmlio import NSMAP, XML_NS, tei
 
+XML_ID = f"{{{XML_NS}}}id"
 DONE = frozenset({"title", "said", "quote", "q", "soCalled", "mentioned", "foreign"})
 STARTERS = frozenset(OPENING) | {'"'}
 
@@ -66,6 +70,7 @@ class Span:
     who: str | None = None
     continuation: bool = False
     depth: int = 0
+    resumes: Span | None = None  # the first half of an interrupted speech (“…,” he said, “…”)
 
 
 @dataclass
@@ -221,7 +226,19 @@ def _classify(run: _Run, element: etree._Element, level: Level, spans: list[Span
             span.who = state.resolve(hint, speech)
         if span.cue.kind == "said" and span.parent is None:
             state.spoke(span.who)
+        if _interrupted(sibling, span, between):
+            span.resumes = sibling
         previous[id(span.parent)] = span
+
+
+def _interrupted(first: Span | None, second: Span, between: str) -> bool:
+    """“You’ll see,” Herbart said to me, “that he won’t come back.”: one speech in two parts."""
+    if first is None or first.cue is None or second.cue is None:
+        return False
+    return (first.cue.kind == second.cue.kind == "said" and first.who == second.who
+            and first.cue.why.startswith("reporting verb after")
+            and second.cue.why.startswith("reporting verb before")
+            and between.rstrip().endswith(",") and not re.search(r"[.!?:;]", between))
 
 
 def _reply_to_label(run: _Run, element: etree._Element, cue: Cue, quoted: Quoted) -> Cue:
@@ -287,7 +304,8 @@ def _wrap_all(run: _Run, element: etree._Element, spans: list[Span]) -> None:
         assert span.cue is not None
         new = wrap(flatten(element), span.start, span.end, tei(span.cue.kind))
         made[id(span)] = new
-        _attributes(run, element, span, new)
+    for span in spans:  # in document order, so that ids and links follow the text
+        _attributes(run, element, span, made[id(span)], made)
     for span in spans:
         if span.open_tail and span.parent is None and span.cue and span.cue.kind == "said":
             following = _next_paragraph(element)
@@ -295,25 +313,30 @@ def _wrap_all(run: _Run, element: etree._Element, spans: list[Span]) -> None:
                 run.chains[following] = Chain(element, made[id(span)], span.cue, span.who)
 
 
-def _attributes(run: _Run, element: etree._Element, span: Span, new: etree._Element) -> None:
+def _attributes(run: _Run, element: etree._Element, span: Span, new: etree._Element,
+                made: dict[int, etree._Element]) -> None:
     assert span.cue is not None
     kind = span.cue.kind
-    if kind == "said" and span.who:
-        new.set("who", span.who)
+    who = span.who if span.who and span.who[1:] in run.taken_ids else None
+    if kind == "said" and who:
+        new.set("who", who)
     elif kind == "said":
+        new.tag = tei("q")  # speech whose speaker the register does not know
+        new.set("type", "spoken")
         _report(run, element, Severity.INFO, "SPEECH-NO-SPEAKER",
-                f"no register entry for the speaker of “{_words(new)}”")
-    if kind == "quote" and span.who:
-        new.set("source", span.who)
-    if span.continuation:
-        chain = run.chains[element]
-        ident = new.get(f"{{{XML_NS}}}id") or run.new_id()
-        new.set(f"{{{XML_NS}}}id", ident)
-        previous = chain.element
-        if previous.get(f"{{{XML_NS}}}id") is None:
-            previous.set(f"{{{XML_NS}}}id", run.new_id())
+                f"no register entry for the speaker of “{_words(new)}”; encoded as "
+                "q type=\"spoken\"")
+    if kind == "quote" and who:
+        new.set("source", who)
+    if span.continuation or span.resumes is not None:
+        previous = (run.chains[element].element if span.continuation
+                    else made[id(span.resumes)])
+        previous_id = previous.get(XML_ID) or run.new_id()
+        previous.set(XML_ID, previous_id)
+        ident = new.get(XML_ID) or run.new_id()
+        new.set(XML_ID, ident)
         previous.set("next", f"#{ident}")
-        new.set("prev", f"#{previous.get(f'{{{XML_NS}}}id')}")
+        new.set("prev", f"#{previous_id}")
 
 
 def _words(element: etree._Element, count: int = 6) -> str:

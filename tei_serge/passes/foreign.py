@@ -1,0 +1,112 @@
+"""The foreign pass: ``<foreign xml:lang="…">`` around the non-English phrases of the running text.
+
+The phrases and their languages are data an editor reads and extends:
+``tei_serge/data/foreign-lexicon.tsv`` (phrase, BCP 47 language tag, note). Matching is by whole
+words, apostrophes ’ and ' alike, any white space for a space; the longest phrase wins. Phrases
+inside ``title`` (a work's title is a title, not a foreign phrase), names, dates, ``foreign``
+itself and the header are left alone; a phrase inside a quotation (``said``, ``quote``,
+``soCalled``, ``q``) is tagged there, so ``foreign`` always sits inside a quotation, never around
+one. Idempotent: a phrase already in a ``foreign`` is not looked at again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lxml import etree
+
+from ..context import Context
+from ..errors import InternalError
+from ..resources import data_path
+from ..xmlio import NSMAP, tei, xml_attr
+from .textnodes import text_slots, wrap
+
+LEXICON_NAME = "foreign-lexicon.tsv"
+SKIP = frozenset(
+    tei(t)
+    for t in (
+        "title", "persName", "placeName", "orgName", "name", "rs", "date", "foreign", "term",
+        "idno", "ref", "ptr", "code", "standOff", "teiHeader",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    lang: str
+    note: str = ""
+
+
+@cache
+def lexicon() -> tuple[Phrase, ...]:
+    """The phrases of the packaged lexicon, longest first."""
+    return read_lexicon(data_path(LEXICON_NAME).read_text(encoding="utf-8"))
+
+
+def read_lexicon(text: str) -> tuple[Phrase, ...]:
+    phrases: list[Phrase] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise InternalError(f"{LEXICON_NAME}:{number}: expected 'phrase<TAB>lang[<TAB>note]'")
+        phrases.append(Phrase(cells[0].strip(), cells[1].strip(), "\t".join(cells[2:]).strip()))
+    return tuple(sorted(phrases, key=lambda p: -len(p.text)))
+
+
+def _phrase_pattern(text: str) -> str:
+    parts = []
+    for char in text:
+        if char in "’'":
+            parts.append("[’']")
+        elif char.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(char))
+    first = text[0]
+    if first.isalpha() and first.islower():  # a capital at a sentence start matches too
+        parts[0] = f"[{re.escape(first)}{re.escape(first.upper())}]"
+    return "".join(parts)
+
+
+@cache
+def matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for the whole lexicon, and the language of each (casefolded) phrase."""
+    phrases = lexicon()
+    if not phrases:
+        return re.compile(r"(?!)"), {}
+    alternatives = "|".join(_phrase_pattern(p.text) for p in phrases)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-]|[’']\w)")
+    return pattern, {_key(p.text): p.lang for p in phrases}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("'", "’").split()).casefold()
+
+
+def apply(tree: etree._ElementTree, ctx: Context) -> None:
+    text = tree.getroot().find("tei:text", NSMAP)
+    if text is None:
+        return
+    pattern, languages = matcher()
+    for slot in reversed(list(text_slots(text, SKIP))):
+        spans = []
+        for match in pattern.finditer(slot.text):
+            lang = languages.get(_key(match.group()))
+            if lang:
+                spans.append((match.start(), match.end(), _maker(lang)))
+        wrap(slot, spans)
+
+
+def _maker(lang: str):  # type: ignore[no-untyped-def]
+    def make(content: str) -> etree._Element:
+        element = etree.Element(tei("foreign"))
+        element.set(xml_attr("lang"), lang)
+        element.text = content
+        return element
+
+    return make
