@@ -348,5 +348,35 @@ def print_findings(report: Any) -> None:
 # -------------------------------------------------------------------------- validate (end)
 
 
+@app.command()
+def speech(
+    source: Annotated[
+        str | None,
+        typer.Argument(help="A source text or a TEI file (.xml); '-' for stdin; "
+                       "default: the embedded installment."),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
+    register: RegisterOption = None,
+) -> None:
+    """List each speaker of the direct speech with their number of speeches and first words."""
+    from .speakers import speakers_of
+
+    if output_format not in ("table", "json"):
+        fail("--format is table or json", EXIT_USAGE)
+    data, name = read_input(source)
+    with errors_mapped():
+        table = speakers_of(data, _options(name, register, None))
+    if output_format == "json":
+        sys.stdout.write(table.to_json() + "\n")
+        return
+    from rich.table import Table
+
+    view = Table("speaker", "id", "speeches", "first words")
+    for speaker in table.speakers:
+        view.add_row(_escape(speaker.name), speaker.who, str(speaker.speeches),
+                     _escape("\n".join(speaker.first_words)))
+    Console(highlight=False).print(view)
+
+
 def main() -> None:
     app()
