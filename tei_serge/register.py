@@ -332,30 +332,32 @@ def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def find_candidates(
-    blocks: Iterable[tuple[str, str]], register: Register, vocabulary: frozenset[str]
+    blocks: Iterable[tuple[str, str, str]], register: Register, vocabulary: frozenset[str]
 ) -> list[Candidate]:
-    """Candidates in ``blocks`` of (text, location). Tagged names must already be masked out of
-    the text (replaced by a character that is not a letter), so a run never crosses them."""
-    blocks = [(_mask_known(text, register), location) for text, location in blocks]
+    """Candidates in ``blocks`` of (masked text, plain text, location). In the masked text every
+    character of a tagged name (or nested note) is replaced by NUL, so a run never crosses one;
+    the plain text has the same length and gives the context shown to the editor."""
+    masked = [(_mask_known(text, register), plain, where) for text, plain, where in blocks]
     inner = {
         normalize_form(text[s:e])
-        for text, _ in blocks
+        for text, _, _ in masked
         for s, e in _capitalised_runs(text)
         if not _sentence_start(text, s)
     }
     found: list[Candidate] = []
-    for text, location in blocks:
+    for text, plain, location in masked:
         for start, end in _capitalised_runs(text):
             span = _trim(text, start, end, register, vocabulary)
             if span is None:
                 continue
             s, e = span
             name = " ".join(text[s:e].split())
-            if normalize_form(name) in register.index or normalize_form(name) in register.not_names:
+            key = normalize_form(name)
+            if key in register.index or key in register.not_names:
                 continue
-            if " " not in name and _sentence_start(text, s) and name not in inner:
+            if " " not in name and _sentence_start(text, s) and key not in inner:
                 continue  # one capitalised word opening a sentence, never seen inside one
-            context = " ".join(text[max(0, s - 40) : e + 40].replace("\x00", "…").split())
+            context = " ".join(plain[max(0, s - 40) : e + 40].split())
             found.append(Candidate(name, context, location))
     return found
 

@@ -259,27 +259,35 @@ def candidates(root: etree._Element, register: Register) -> list[Candidate]:
     if text is None:
         return []
     blocks = list(_masked_blocks(text))
-    vocabulary = lowercase_vocabulary(t for t, _ in blocks)
+    vocabulary = lowercase_vocabulary(plain for _, plain, _ in blocks)
     return find_candidates(blocks, register, vocabulary)
 
 
-def _masked_blocks(text: etree._Element) -> Iterator[tuple[str, str]]:
-    """(text, xpath) of every block, with tagged names, dates and nested notes masked out."""
+def _masked_blocks(text: etree._Element) -> Iterator[tuple[str, str, str]]:
+    """(masked text, plain text, xpath) of every block: in the masked text each character of a
+    tagged name, a date or a nested note is NUL."""
     tree = text.getroottree()
     for block in text.iter(*BLOCK_TAGS):
         if block.tag == tei("titlePart"):
             continue  # title case: every word is capitalised
         if any(a.tag in SKIP_TAGS for a in block.iterancestors()):
             continue
-        yield _masked(block), tree.getpath(block)
+        masked, plain = _masked(block)
+        yield masked, plain, tree.getpath(block)
 
 
-def _masked(element: etree._Element) -> str:
-    parts = [element.text or ""]
+def _masked(element: etree._Element) -> tuple[str, str]:
+    masked = [element.text or ""]
+    plain = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and (child.tag in SKIP_TAGS or child.tag in BLOCK_TAGS):
-            parts.append("\x00")
+            content = "".join(child.itertext())
+            masked.append("\x00" * len(content))
+            plain.append(" " * len(content) if child.tag in BLOCK_TAGS else content)
         elif isinstance(child.tag, str):
-            parts.append(_masked(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+            inner_masked, inner_plain = _masked(child)
+            masked.append(inner_masked)
+            plain.append(inner_plain)
+        masked.append(child.tail or "")
+        plain.append(child.tail or "")
+    return "".join(masked), "".join(plain)
