@@ -13,6 +13,7 @@ on; pages are written atomically; an HTML batch also gets an ``index.html`` list
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -84,8 +85,10 @@ def export(
     label = name or _document_label(tree)
     transform = compiled(exporter.stylesheet)
     params = {key: etree.XSLT.strparam(value) for key, value in exporter.params.items()}
+    # libxslt applies xsl:strip-space to the input tree in place: transform a copy, so that an
+    # export never changes the caller's tree (nor, through it, the next export).
     try:
-        result = transform(tree, **params)
+        result = transform(copy.deepcopy(tree), **params)
     except etree.XSLTApplyError as exc:
         reason = _first_error(transform, exc)
         raise ExportError(f"{label}: the {exporter.name} export failed: {reason}") from None

@@ -192,3 +192,15 @@ def test_a_failing_transformation_is_an_export_error(monkeypatch: pytest.MonkeyP
             export(etree.ElementTree(etree.XML("<doc/>")), stops, name="doc.xml")
     finally:
         export_module.compiled.cache_clear()
+
+
+def test_an_export_leaves_the_tree_as_it_was(serge_tree: etree._ElementTree) -> None:
+    """libxslt strips white space (xsl:strip-space) from its input in place; exports work on a
+    copy, so the HTML export cannot change what the text export sees next."""
+    from tei_serge.export import export_html
+
+    before = serialize(serge_tree)
+    text = export_text(serge_tree)
+    export_html(serge_tree)
+    assert serialize(serge_tree) == before
+    assert export_text(serge_tree) == text
