@@ -67,6 +67,9 @@ class ExportFormat(enum.StrEnum):
                 assert_never(unreachable)
 
 
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+
+
 @cache
 def compiled(stylesheet: str) -> etree.XSLT:
     """The compiled stylesheet ``tei_serge/xslt/<stylesheet>`` (compiled once per process)."""
@@ -78,6 +81,24 @@ def compiled(stylesheet: str) -> etree.XSLT:
         raise ExportError(f"{path}: the stylesheet does not compile: {exc}") from None
 
 
+@cache
+def strips_space(stylesheet: str) -> bool:
+    """Whether the stylesheet (or one it imports or includes) has ``xsl:strip-space``, which
+    libxslt applies to the input tree in place."""
+    return _strips_space(xslt_path(stylesheet), set())
+
+
+def _strips_space(path: Path, seen: set[Path]) -> bool:
+    if path in seen or not path.is_file():
+        return False
+    seen.add(path)
+    root = etree.parse(str(path)).getroot()
+    if root.find(f"{{{XSL_NS}}}strip-space") is not None:
+        return True
+    hrefs = [e.get("href", "") for e in root if e.tag in (f"{{{XSL_NS}}}import", f"{{{XSL_NS}}}include")]
+    return any(_strips_space(path.parent / href, seen) for href in hrefs if href)
+
+
 def export(
     tree: etree._ElementTree | etree._Element, exporter: Exporter, *, name: str | None = None
 ) -> str:
@@ -85,10 +106,11 @@ def export(
     label = name or _document_label(tree)
     transform = compiled(exporter.stylesheet)
     params = {key: etree.XSLT.strparam(value) for key, value in exporter.params.items()}
-    # libxslt applies xsl:strip-space to the input tree in place: transform a copy, so that an
-    # export never changes the caller's tree (nor, through it, the next export).
+    # libxslt applies xsl:strip-space to the input tree in place: then transform a copy, so that
+    # an export never changes the caller's tree (nor, through it, the next export).
+    source = copy.deepcopy(tree) if strips_space(exporter.stylesheet) else tree
     try:
-        result = transform(copy.deepcopy(tree), **params)
+        result = transform(source, **params)
     except etree.XSLTApplyError as exc:
         reason = _first_error(transform, exc)
         raise ExportError(f"{label}: the {exporter.name} export failed: {reason}") from None
