@@ -10,8 +10,22 @@
 
   <!-- ============================================================ text structure -->
 
+  <!-- The text; when neither it nor its TEI says its language, the header's langUsage may,
+       when it names exactly one. -->
   <xsl:template match="tei:text">
     <div>
+      <xsl:variable name="usage" select="ancestor::tei:TEI[1]/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident"/>
+      <xsl:if test="not(ancestor-or-self::*/@xml:lang) and count($usage) = 1">
+        <xsl:attribute name="lang"><xsl:value-of select="$usage"/></xsl:attribute>
+        <xsl:variable name="dir">
+          <xsl:call-template name="html-rtl">
+            <xsl:with-param name="lang" select="$usage"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$dir = 'rtl'">
+          <xsl:attribute name="dir">rtl</xsl:attribute>
+        </xsl:if>
+      </xsl:if>
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </div>

@@ -42,8 +42,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--code-bg)
 code { font-size: 0.9em; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 1.5rem 0; }
 
-.skip-link { position: absolute; left: -9999px; top: 0; }
-.skip-link:focus { left: 1rem; background: var(--bg); padding: 0.5rem; z-index: 2; }
+.skip-link { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip-link:focus { width: auto; height: auto; clip: auto; left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.5rem; z-index: 2; }
 
 /* title page (the banner) */
 header.title-page { text-align: center; padding: 1.5rem 0 1rem; border-bottom: 1px solid var(--rule); }

@@ -151,14 +151,19 @@
     </span>
   </xsl:template>
 
-  <!-- app: the lemma (or the first reading) in the text and a marker to the apparatus; an app that
-       points at its words (@from) leaves its marker there instead. -->
+  <!-- app: the lemma (or, inline without one, the first reading: the rule of common.xsl) in the
+       text and a marker to the apparatus. A location-referenced app (@from, @to, @loc) shows no
+       words here: its marker stands after the element @from points at when that is rendered,
+       else here. -->
   <xsl:template match="tei:app">
     <xsl:variable name="target"><xsl:call-template name="html-app-target"/></xsl:variable>
+    <xsl:variable name="shown" select="(tei:lem | tei:rdgGrp/tei:lem)[1]
+        | (self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdg
+           | self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdgGrp/tei:rdg)[1]"/>
     <xsl:if test="$target = ''">
       <span>
         <xsl:call-template name="html-atts"/>
-        <xsl:for-each select="(tei:lem | tei:rdg)[1]">
+        <xsl:for-each select="$shown">
           <span>
             <xsl:call-template name="html-atts"/>
             <xsl:apply-templates/>
@@ -181,7 +186,7 @@
       <xsl:otherwise>
         <span class="app-inline">
           <xsl:text> [</xsl:text>
-          <xsl:for-each select="tei:rdg[count(. | ../*[1]) != 1]">
+          <xsl:for-each select="tei:rdg[count(. | ../*[1]) != 1] | tei:rdgGrp/tei:rdg">
             <xsl:if test="position() &gt; 1">; </xsl:if>
             <xsl:apply-templates select="."/>
           </xsl:for-each>
@@ -204,15 +209,12 @@
   <!-- A note leaves a numbered link at its anchor; its text is in the notes section, which links
        back. A note outside the numbering (never expected) is shown in place, in brackets. -->
   <xsl:template match="tei:note">
-    <xsl:variable name="n"><xsl:call-template name="html-number"/></xsl:variable>
+    <xsl:variable name="seq"><xsl:call-template name="tei-note-seq"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$n != ''">
-        <xsl:variable name="label">
-          <xsl:call-template name="html-note-label">
-            <xsl:with-param name="n" select="$n"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <a class="note-ref" id="fnref:{$n}" href="#fn:{$n}" role="doc-noteref" aria-label="Note {$label}">
+      <xsl:when test="$seq != '' and (not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
+          or ancestor::tei:listEvent or ancestor::tei:listRelation or ancestor::tei:listNym) or $show-index != 'yes')">
+        <xsl:variable name="label"><xsl:call-template name="tei-note-label"/></xsl:variable>
+        <a class="note-ref" id="fnref:{$seq}" href="#fn:{$seq}" role="doc-noteref" aria-label="Note {$label}">
           <sup><xsl:value-of select="$label"/></sup>
         </a>
       </xsl:when>

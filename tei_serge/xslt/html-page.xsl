@@ -26,8 +26,7 @@
   </xsl:template>
 
   <xsl:template match="*" mode="page">
-    <xsl:variable name="lang" select="(@xml:lang | tei:text/@xml:lang
-        | tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]"/>
+    <xsl:variable name="lang" select="@xml:lang"/>
     <html>
       <xsl:attribute name="lang">
         <xsl:choose>
@@ -54,22 +53,27 @@
         <header class="title-page">
           <xsl:call-template name="html-banner"/>
         </header>
-        <nav class="toc" id="s:contents" aria-labelledby="s:contents-h">
-          <h2 id="s:contents-h"><xsl:value-of select="$label-contents"/></h2>
-          <ul>
-            <xsl:choose>
-              <xsl:when test="self::tei:teiCorpus">
-                <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="toc-text"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:apply-templates select="tei:text/*" mode="toc">
-                  <xsl:with-param name="depth" select="1"/>
-                </xsl:apply-templates>
-              </xsl:otherwise>
-            </xsl:choose>
-            <xsl:call-template name="html-toc-generated"/>
-          </ul>
-        </nav>
+        <xsl:variable name="toc-rtf">
+          <xsl:choose>
+            <xsl:when test="self::tei:teiCorpus">
+              <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="toc-text"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="tei:text/*" mode="toc">
+                <xsl:with-param name="depth" select="1"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="html-toc-generated"/>
+        </xsl:variable>
+        <xsl:if test="exsl:node-set($toc-rtf)/*">
+          <nav class="toc" id="s:contents" aria-labelledby="s:contents-h">
+            <h2 id="s:contents-h"><xsl:value-of select="$label-contents"/></h2>
+            <ul>
+              <xsl:copy-of select="$toc-rtf"/>
+            </ul>
+          </nav>
+        </xsl:if>
         <main id="s:main">
           <xsl:choose>
             <xsl:when test="self::tei:teiCorpus">
@@ -283,6 +287,9 @@
       <xsl:when test="not($date) and (@type = 'preface' or @type = 'introduction')">
         <xsl:value-of select="$label-introduction"/>
       </xsl:when>
+      <xsl:when test="not($date) and normalize-space(@n) != ''">
+        <xsl:value-of select="normalize-space(concat(translate(@type, '-_', '  '), ' ', @n))"/>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -290,7 +297,7 @@
     <xsl:if test="$html-apps">
       <li class="toc-generated"><a href="#s:apparatus"><xsl:value-of select="$label-apparatus"/></a></li>
     </xsl:if>
-    <xsl:if test="$html-notes">
+    <xsl:if test="$html-note-items">
       <li class="toc-generated"><a href="#s:notes"><xsl:value-of select="$label-notes"/></a></li>
     </xsl:if>
     <xsl:if test="$show-index = 'yes' and ($html-persons | $html-places | $html-orgs | $html-works | $html-events)">
@@ -300,41 +307,49 @@
 
   <!-- ====================================================================== notes -->
 
+  <!-- The items of the notes section, built once: one li per note of the note map (common.xsl),
+       in document order, each TEI document of a corpus in turn. -->
+  <xsl:variable name="html-note-items-rtf">
+    <xsl:for-each select="/tei:TEI | /tei:teiCorpus//tei:TEI">
+      <xsl:call-template name="tei-gather-notes"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="html-note-items" select="exsl:node-set($html-note-items-rtf)/*"/>
+
   <xsl:template name="html-notes">
-    <xsl:if test="$html-notes">
+    <xsl:if test="$html-note-items">
       <section class="notes" id="s:notes" aria-labelledby="s:notes-h">
         <h2 id="s:notes-h"><xsl:value-of select="$label-notes"/></h2>
         <ol class="note-list">
-          <xsl:for-each select="$html-notes">
-            <li id="fn:{position()}">
-              <xsl:attribute name="class">
-                <xsl:text>note</xsl:text>
-                <xsl:if test="@place"> note-<xsl:value-of select="translate(normalize-space(@place), ' ', '-')"/></xsl:if>
-              </xsl:attribute>
-              <a class="note-back" href="#fnref:{position()}" title="{$label-back}">
-                <xsl:call-template name="html-note-label">
-                  <xsl:with-param name="n" select="position()"/>
-                </xsl:call-template>
-              </a>
-              <xsl:text> </xsl:text>
-              <div>
-                <xsl:call-template name="html-atts"/>
-                <xsl:apply-templates/>
-              </div>
-            </li>
-          </xsl:for-each>
+          <xsl:copy-of select="$html-note-items"/>
         </ol>
       </section>
     </xsl:if>
   </xsl:template>
 
-  <!-- A note's label: its @n when it has one, else its number in the document. -->
-  <xsl:template name="html-note-label">
-    <xsl:param name="n"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
+  <!-- One note of the notes section (called by tei-gather-notes): its label links back to its
+       marker. Notes inside register entries have no marker (the entry is in the index). -->
+  <xsl:template name="tei-each-note">
+    <xsl:param name="label"/>
+    <xsl:param name="seq"/>
+    <xsl:if test="not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
+        or ancestor::tei:listEvent or ancestor::tei:listRelation or ancestor::tei:listNym) or $show-index != 'yes'">
+      <li id="fn:{$seq}">
+        <xsl:attribute name="class">
+          <xsl:text>note</xsl:text>
+          <xsl:if test="@place"> note-<xsl:value-of select="translate(normalize-space(@place), ' ', '-')"/></xsl:if>
+        </xsl:attribute>
+        <a class="note-back" href="#fnref:{$seq}" title="{$label-back}">
+          <xsl:value-of select="$label"/>
+        </a>
+        <xsl:text> </xsl:text>
+        <div>
+          <xsl:call-template name="html-inherited-lang"/>
+          <xsl:call-template name="html-atts"/>
+          <xsl:apply-templates/>
+        </div>
+      </li>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================== apparatus -->
@@ -349,8 +364,11 @@
             <xsl:variable name="target">
               <xsl:call-template name="html-app-target"/>
             </xsl:variable>
+            <xsl:variable name="shown" select="(tei:lem | tei:rdgGrp/tei:lem)[1]
+                | (self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdg
+                   | self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdgGrp/tei:rdg)[1]"/>
             <li id="app:{$n}" class="app-entry">
-              <xsl:call-template name="html-lang-atts"/>
+              <xsl:call-template name="html-inherited-lang"/>
               <a class="app-back" href="#appref:{$n}" title="{$label-back}">
                 <xsl:number value="$n" format="a"/>
               </a>
@@ -360,28 +378,24 @@
                   <xsl:when test="$target != ''">
                     <xsl:apply-templates select="key('html-id', $target)[1]" mode="plain"/>
                   </xsl:when>
+                  <xsl:when test="$shown">
+                    <xsl:apply-templates select="$shown" mode="plain"/>
+                  </xsl:when>
                   <xsl:otherwise>
-                    <xsl:apply-templates select="(tei:lem | tei:rdg)[1]" mode="plain"/>
+                    <xsl:value-of select="normalize-space(@from | @loc)"/>
                   </xsl:otherwise>
                 </xsl:choose>
               </span>
-              <xsl:for-each select="tei:lem[@wit]">
+              <xsl:for-each select="$shown">
                 <xsl:call-template name="html-wit"/>
               </xsl:for-each>
               <xsl:text>] </xsl:text>
-              <xsl:for-each select="tei:rdg[$target != '' or ../tei:lem or preceding-sibling::tei:rdg]
-                  | tei:rdgGrp | tei:wit | tei:witDetail">
+              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg | tei:rdgGrp/tei:lem | tei:lem | tei:wit
+                  | tei:witDetail)[not($shown) or count(. | $shown) != 1]">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
                 <xsl:apply-templates select="."/>
               </xsl:for-each>
-              <xsl:apply-templates select="tei:note"/>
-              <xsl:if test="not($target != '' or tei:lem) and tei:rdg[1]/@wit">
-                <xsl:text> (</xsl:text>
-                <xsl:for-each select="tei:rdg[1]">
-                  <xsl:call-template name="html-wit"/>
-                </xsl:for-each>
-                <xsl:text>)</xsl:text>
-              </xsl:if>
+              <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note"/>
             </li>
           </xsl:for-each>
         </ol>

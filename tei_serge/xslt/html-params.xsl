@@ -18,8 +18,8 @@
   <!-- 'yes': build the index of names from the register (listPerson, listPlace, listOrg, standOff listBibl). -->
   <xsl:param name="show-index" select="'yes'"/>
 
-  <!-- The page's language when neither the TEI nor its text has an xml:lang (a BCP 47 tag; 'und' is unknown). -->
-  <xsl:param name="default-lang" select="'und'"/>
+  <!-- The page's language when the TEI root has no xml:lang: that of the interface labels below (BCP 47). -->
+  <xsl:param name="default-lang" select="'en'"/>
 
   <!-- Primary language subtags written right to left, space separated, with a space at both ends. -->
   <xsl:param name="rtl-languages" select="' ar arc ckb dv fa he iw ji jpr jrb ks ku-arab lad-hebr mid nqo ps sam sd syc syr ug ur yi '"/>

@@ -71,6 +71,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- For content moved out of its place (notes, apparatus): the language it had there. -->
+  <xsl:template name="html-inherited-lang">
+    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:if test="$lang">
+      <xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute>
+      <xsl:variable name="dir">
+        <xsl:call-template name="html-rtl">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:attribute name="dir"><xsl:value-of select="$dir"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="html-rtl">
     <xsl:param name="lang"/>
     <xsl:variable name="l" select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-')"/>

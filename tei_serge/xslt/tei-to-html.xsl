@@ -48,20 +48,15 @@
   <xsl:key name="html-id" match="*[@xml:id]" use="@xml:id"/>
   <!-- location-referenced apparatus entries, by the id of the word they point at -->
   <xsl:key name="html-app-from" match="tei:app[@from]" use="substring-after(normalize-space(@from), '#')"/>
-  <!-- in the numbering table (a result tree fragment): notes, apparatus entries, mentions by generate-id -->
+  <!-- in the numbering table (a result tree fragment): apparatus entries and mentions by generate-id -->
   <xsl:key name="html-num" match="num" use="@g"/>
   <!-- in the numbering table: mentions by the id of the register entry they point at -->
   <xsl:key name="html-mention" match="num[@k = 'm']" use="@t"/>
 
   <!-- ============================================================ what is numbered -->
 
-  <!-- Notes rendered through the templates (so each gets its marker): everything in text except
-       the branch of a choice that is not shown, and the register lists (shown in the index). -->
-  <xsl:variable name="html-notes" select="//tei:text//tei:note[not(ancestor::tei:teiHeader)]
-      [not(ancestor::*[parent::tei:choice][not(count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) = 1
-          or (not(../tei:corr | ../tei:reg | ../tei:expan) and not(preceding-sibling::*)))])]
-      [not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
-          or ancestor::tei:listEvent or ancestor::tei:listRelation or ancestor::tei:listNym)]"/>
+  <!-- Notes are numbered by common.xsl (its note map: tei-note-seq, tei-note-label,
+       tei-gather-notes), so the HTML and the plain text label them alike. -->
 
   <xsl:variable name="html-apps" select="//tei:text//tei:app[not(ancestor::tei:teiHeader)]
       [not(ancestor::*[parent::tei:choice][not(count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) = 1
@@ -91,11 +86,8 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <!-- The numbering table: one 'num' per note (k='n'), apparatus entry (k='a') and mention (k='m'). -->
+  <!-- The numbering table: one 'num' per apparatus entry (k='a') and mention (k='m'). -->
   <xsl:variable name="html-numbers-rtf">
-    <xsl:for-each select="$html-notes">
-      <num k="n" g="{generate-id()}" n="{position()}"/>
-    </xsl:for-each>
     <xsl:for-each select="$html-apps">
       <num k="a" g="{generate-id()}" n="{position()}"/>
     </xsl:for-each>
