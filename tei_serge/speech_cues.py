@@ -175,6 +175,8 @@ def _label(q: Quoted) -> Cue | None:
     if not match:
         return None
     label = match.group("label").strip()
+    if len(label.split()) > 3 or SPEECH_VERB_RE.search(label):
+        return None  # "The warden told him:" is a reporting clause, not a label
     hint = _hint_for_words(label, q.mentions, match.start("label"))
     return Cue("said", hint, why=f"label {label!r}")
 
