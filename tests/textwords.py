@@ -81,6 +81,10 @@ SEPARATED = frozenset(
         "signed",
         "stage",
         "rt",
+        "person",
+        "place",
+        "org",
+        "event",
     ]
 )
 # Containers whose children the export renders one by one when they hold no text of their own.
@@ -235,6 +239,11 @@ def _is_top_back(div: etree._Element) -> bool:
 
 
 def _content(element: etree._Element, out: list[str], result: Reading) -> None:
+    if _local(element) == (TEI_NS, "ruby"):  # the export drops the layout's white space
+        for child in element:
+            if isinstance(child.tag, str):
+                _walk(child, out, result)
+        return
     separate = _local(element)[0] == TEI_NS and _local(element)[1] in CONTAINERS and not _has_text(element)
     if element.text:
         out.append(element.text)

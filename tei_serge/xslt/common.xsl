@@ -243,11 +243,11 @@
        blocks whose content is inline (an unknown element inside one is inline). Space
        separated local names of TEI elements. -->
   <xsl:variable name="tei-block-names"
-      select="' ab address argument back body castGroup castItem castList closer dateline div div1 div2 div3 div4 div5 div6 div7 docAuthor docDate docEdition docImprint docTitle epigraph figure floatingText front group head item l lg list listBibl listEvent listOrg listPerson listPlace listRelation opener p postscript row sp speaker table text titlePage titlePart trailer u byline addrLine cell '"/>
+      select="' ab address argument back body castGroup castItem castList closer dateline div div1 div2 div3 div4 div5 div6 div7 docAuthor docDate docEdition docImprint docTitle epigraph event figure floatingText front group head item l lg list listBibl listEvent listOrg listPerson listPlace listRelation listWit opener org p person personGrp place postscript relation row sp speaker table text titlePage titlePart trailer u byline addrLine cell witness '"/>
   <xsl:variable name="tei-inline-names"
       select="' abbr add addName affiliation am c corr damage date del distinct emph ex expan foreign forename formula g genName geogName gi hi lb lem measure mentioned name num orgName orig pc persName placeName ptr q ref reg rs said seg sic soCalled supplied surname term time title unclear w roleName rb rt ruby space gap anchor pb cb milestone fw note '"/>
   <xsl:variable name="tei-leaf-names"
-      select="' ab addrLine byline cell dateline docAuthor docDate docEdition docImprint head item l label p salute signed speaker stage titlePart trailer '"/>
+      select="' ab addrLine bibl biblStruct byline cell dateline docAuthor docDate docEdition docImprint event head item l label org p person personGrp place relation salute signed speaker stage titlePart trailer witness '"/>
 
   <!-- 'block' or 'inline' for the context element. Known names decide; otherwise the
        context does: an element among non-blank text, or inside a leaf block (p, l, head, ...;
@@ -268,7 +268,8 @@
   <!-- ============================================================= headings -->
 
   <!-- A short heading for the context tei:text (a member of a group) or tei:TEI: the first
-       title, titlePart or head found, else @n, else its position. -->
+       title, titlePart or head found, else @n, else its position (with its @type and
+       @xml:lang: "Text 2 (translation, pl)"). -->
   <xsl:template name="tei-text-label">
     <xsl:variable name="t"
         select="(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title
@@ -280,6 +281,11 @@
       <xsl:when test="normalize-space(@n) != ''"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="concat('Text ', count(preceding-sibling::tei:text | preceding-sibling::tei:TEI) + 1)"/>
+        <xsl:variable name="type" select="normalize-space(@type)"/>
+        <xsl:variable name="lang" select="normalize-space(@xml:lang)"/>
+        <xsl:if test="$type != '' or $lang != ''">
+          <xsl:value-of select="concat(' (', $type, substring(', ', 1, 2 * ($type != '' and $lang != '')), $lang, ')')"/>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

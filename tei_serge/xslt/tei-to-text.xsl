@@ -253,7 +253,7 @@
              | tei:unclear | tei:add | tei:del | tei:supplied | tei:surname | tei:forename
              | tei:roleName | tei:abbr | tei:expan | tei:am | tei:ex | tei:sic | tei:corr
              | tei:orig | tei:reg | tei:lem | tei:rdg | tei:ref | tei:mentioned | tei:gi
-             | tei:formula | tei:fw | tei:damage | tei:ruby | tei:rb | eg:*">
+             | tei:formula | tei:fw | tei:damage | tei:rb | eg:*">
     <xsl:apply-templates mode="flow"/>
   </xsl:template>
 
@@ -321,6 +321,10 @@
   </xsl:template>
   <xsl:template match="tei:space" mode="flow"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:gap" mode="flow"><xsl:text> […] </xsl:text></xsl:template>
+  <!-- Ruby: the base, then its gloss in parentheses, without the layout's white space. -->
+  <xsl:template match="tei:ruby" mode="flow">
+    <xsl:apply-templates select="*" mode="flow"/>
+  </xsl:template>
   <xsl:template match="tei:rt" mode="flow">
     <xsl:text>(</xsl:text><xsl:apply-templates mode="flow"/><xsl:text>)</xsl:text>
   </xsl:template>
@@ -406,8 +410,8 @@
   </xsl:template>
 
   <!-- The title page: author, titles and date as paragraphs; the imprint and the bylines as
-       consecutive lines (the source's layout). -->
-  <xsl:template match="tei:titlePage/tei:docImprint | tei:titlePage/tei:byline" mode="flow">
+       consecutive lines (the source's layout). The lines of an address, too. -->
+  <xsl:template match="tei:titlePage/tei:docImprint | tei:titlePage/tei:byline | tei:addrLine" mode="flow">
     <xsl:value-of select="$L"/>
     <xsl:apply-templates mode="flow"/>
     <xsl:value-of select="$L"/>
