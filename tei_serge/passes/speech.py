@@ -116,7 +116,16 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
 
 
 def _is_container(element: etree._Element) -> bool:
-    return all(local(a) not in DONE for a in [element, *element.iterancestors()])
+    """Not already a quotation, nor inside one, unless a note intervenes (a note is its own
+    scope: the marks of a note inside a speech are paired within the note)."""
+    if local(element) == "note":
+        return True
+    for node in [element, *element.iterancestors()]:
+        if local(node) in DONE:
+            return False
+        if local(node) == "note":
+            return True
+    return True
 
 
 def _state(run: _Run, element: etree._Element) -> EntrySpeakers:

@@ -261,3 +261,37 @@ def test_enriched_documents_are_valid_tei_all(first, tei_all) -> None:  # type: 
     for name in ("serge-diary-2-1950-01.txt", "serge-diary-5-1950-07.txt"):
         tree, _ = enriched(further(name))
         assert tei_all.validate(tree), (name, tei_all.error_log)
+
+
+# --- invariants ---------------------------------------------------------------------------------
+
+
+def _text_of(tree: etree._ElementTree) -> str:
+    text = tree.find("tei:text", NS)
+    assert text is not None
+    return "".join(text.itertext())
+
+
+@pytest.mark.parametrize("name", [None, "serge-diary-2-1950-01.txt", "serge-diary-5-1950-07.txt"])
+def test_speech_and_foreign_passes_keep_every_character(name: str | None) -> None:
+    from tei_serge.passes import foreign
+    from tei_serge.pipeline import convert_source
+
+    source = None if name is None else further(name)
+    tree = convert_source(source).tree
+    before = _text_of(tree)
+    speech.apply(tree, Context())
+    foreign.apply(tree, Context())
+    assert _text_of(tree) == before
+
+
+def test_marks_inside_a_note_inside_a_speech_are_paired_in_the_note() -> None:
+    tree = etree.ElementTree(etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>I: “Yes<note>the so-called '
+        '“red terror”</note> indeed.”</p></div></body></text>'
+        '<standOff><listPerson><person xml:id="serge"/></listPerson></standOff></TEI>'
+    ))
+    speech.apply(tree, Context())
+    said = tree.find(".//tei:said", NS)
+    assert said is not None
+    assert [local(e) for e in said.iter()] == ["said", "note", "soCalled"]
