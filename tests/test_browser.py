@@ -76,9 +76,7 @@ class Browser:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
             targets = json.load(answer)
         page = next(t for t in targets if t.get("type") == "page")
-        self.ws = websocket.create_connection(
-            page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True
-        )
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
         self.call("Page.enable")
@@ -152,9 +150,7 @@ class Browser:
         )
         x, y = box
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-            self.call(
-                "Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1
-            )
+            self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
         time.sleep(0.05)
 
     def screenshot(self, path: Path) -> None:
@@ -218,9 +214,12 @@ OVERFLOW_JS = """(() => {
       if (['auto', 'scroll', 'hidden'].includes(s.overflowX)) { scrolls = true; break; }
       p = p.parentElement;
     }
-    if (!scrolls) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+    if (!scrolls) {
+      out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+    }
   }
-  return {scrollWidth: document.documentElement.scrollWidth, width: w, out: out.slice(0, 5), count: out.length};
+  const scrollWidth = document.documentElement.scrollWidth;
+  return {scrollWidth: scrollWidth, width: w, out: out.slice(0, 5), count: out.length};
 })()"""
 
 
@@ -308,9 +307,7 @@ def test_index_link_in_the_real_edition(browser: Browser, pages: dict[str, Path]
 def test_speech_shows_its_speaker_on_focus(browser: Browser, pages: dict[str, Path]) -> None:
     browser.viewport(1280)
     browser.open(pages["sample"])
-    before = browser.js(
-        "getComputedStyle(document.querySelector('q.tei-said'), '::after').content"
-    )
+    before = browser.js("getComputedStyle(document.querySelector('q.tei-said'), '::after').content")
     assert before in ("none", "normal", "")
     browser.js("document.querySelector('q.tei-said').focus()")
     assert browser.js("document.activeElement.classList.contains('tei-said')")
@@ -323,9 +320,7 @@ def test_print_and_dark_schemes(browser: Browser, pages: dict[str, Path]) -> Non
     browser.viewport(1280)
     browser.open(pages["sample"])
     light = browser.js("getComputedStyle(document.body).backgroundColor")
-    browser.call(
-        "Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark"}]
-    )
+    browser.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark"}])
     dark = browser.js("getComputedStyle(document.body).backgroundColor")
     assert light != dark
     browser.screenshot(SCREENSHOTS / "sample-dark-1280.png")

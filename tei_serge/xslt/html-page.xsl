@@ -136,7 +136,14 @@
             <p class="author">
               <xsl:for-each select="tei:author[normalize-space()]">
                 <xsl:if test="position() &gt; 1">, </xsl:if>
-                <xsl:apply-templates select="." mode="plain"/>
+                <xsl:choose>
+                  <xsl:when test="tei:persName | tei:name | tei:orgName">
+                    <xsl:value-of select="normalize-space((tei:persName | tei:name | tei:orgName)[1])"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="normalize-space()"/>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -379,7 +386,7 @@
                     <xsl:apply-templates select="key('html-id', $target)[1]" mode="plain"/>
                   </xsl:when>
                   <xsl:when test="$shown">
-                    <xsl:apply-templates select="$shown" mode="plain"/>
+                    <xsl:apply-templates select="$shown/node()" mode="plain"/>
                   </xsl:when>
                   <xsl:otherwise>
                     <xsl:value-of select="normalize-space(@from | @loc)"/>
@@ -529,18 +536,23 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The year of a dated element as a time element, or its text. -->
+  <!-- The year of a dated element (birth, death, date) as a time element; else the text of its
+       date, else its own text without the places and coordinates a birth may hold. -->
   <xsl:template name="html-year">
-    <xsl:variable name="when" select="(@when | @notBefore | @from | @notAfter | @to)[1]"/>
+    <xsl:variable name="when" select="(@when | @notBefore | @from | @notAfter | @to
+        | tei:date/@when | tei:date/@notBefore | tei:date/@from | tei:date/@notAfter | tei:date/@to)[1]"/>
     <xsl:variable name="shape" select="translate($when, '0123456789', '9999999999')"/>
     <xsl:choose>
       <xsl:when test="$shape = '9999' or $shape = '9999-99' or $shape = '9999-99-99'">
         <time datetime="{$when}"><xsl:value-of select="substring($when, 1, 4)"/></time>
       </xsl:when>
-      <xsl:when test="normalize-space()">
-        <xsl:value-of select="normalize-space()"/>
+      <xsl:when test="normalize-space(tei:date)">
+        <xsl:value-of select="normalize-space(tei:date[1])"/>
       </xsl:when>
       <xsl:when test="$when"><xsl:value-of select="$when"/></xsl:when>
+      <xsl:when test="normalize-space(text())">
+        <xsl:value-of select="normalize-space(text()[normalize-space()][1])"/>
+      </xsl:when>
       <xsl:otherwise>?</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
