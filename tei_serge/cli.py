@@ -216,8 +216,8 @@ def report_builds(results: list[Any]) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Argument(metavar="{html|text}", help="The output format.")],
-    files: Annotated[list[Path], typer.Argument(help="TEI documents to export.")],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="The output format: html or text.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="TEI documents to export.")],
     output: Annotated[
         Path | None,
         typer.Option(
