@@ -13,7 +13,7 @@
 <axsl:output xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" xmlns:svrl="http://purl.oclc.org/dsdl/svrl" method="xml" omit-xml-declaration="no" standalone="yes" indent="yes"/>
 
 <!--KEYS-->
-<axsl:key name="ids" match="*[@xml:id]" use="@xml:id"/><axsl:key name="pointers" match="@ref | @who | @resp | @target | @corresp | @next | @prev" use="str:tokenize(normalize-space(.), ' ')"/>
+<axsl:key name="ids" match="*[@xml:id]" use="@xml:id"/><axsl:key name="pointers" match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" use="str:tokenize(normalize-space(.), ' ')"/>
 
 <!--DEFAULT RULES-->
 
@@ -65,7 +65,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev" priority="1000" mode="M10"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="@ref | @who | @resp | @target | @corresp | @next | @prev"/><axsl:variable name="value" select="normalize-space(.)"/>
+<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" priority="1000" mode="M10"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="@ref | @who | @resp | @target | @corresp | @next | @prev | @source"/><axsl:variable name="value" select="normalize-space(.)"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2))))                         or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2)))) or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"><axsl:attribute name="id">SRG-REF-02</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The pointer <axsl:text/><axsl:value-of select="name()"/><axsl:text/>="<axsl:text/><axsl:value-of select="."/><axsl:text/>" on
