@@ -80,6 +80,7 @@ class Entry:
     identification: str
     forms: tuple[NameForm, ...]
     cues: tuple[str, ...]
+    not_before: frozenset[str]
     element: etree._Element = field(repr=False)
 
     @property
@@ -178,11 +179,15 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         normalize_form("".join(t.itertext()))
         for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='cue']", NSMAP)
     )
+    not_before = frozenset(
+        normalize_form("".join(t.itertext()))
+        for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='not-before']", NSMAP)
+    )
     full = element.find(f"tei:{name_tag}[@type='full']", NSMAP)
     if full is None:
         full = element.find(f"tei:{name_tag}", NSMAP)
     identification = _display(note) if note is not None else ""
-    return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, element)
+    return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, not_before, element)
 
 
 def _display(element: etree._Element) -> str:
@@ -233,9 +238,7 @@ def _trie_pattern(node: dict, last: str = "") -> str:
     """Children first (longer forms), the end of a form last, with a word boundary after a form
     that ends in a word character. Greedy alternation then backtracks to shorter forms."""
     branches = [
-        _char_pattern(char) + _trie_pattern(child, char)
-        for char, child in sorted(node.items())
-        if char
+        _char_pattern(char) + _trie_pattern(child, char) for char, child in sorted(node.items()) if char
     ]
     if "" in node:
         branches.append(r"(?!\w)" if re.match(r"\w", last) else "")
@@ -247,6 +250,7 @@ def _trie_pattern(node: dict, last: str = "") -> str:
 # --------------------------------------------------------------------------- resolution
 
 _INITIAL = re.compile(r"^\w\.$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 @dataclass
@@ -274,7 +278,14 @@ class Resolver:
     def resolve(self, form: str, after: str, paragraph: str, before_name: bool) -> Entry | None:
         """The entry for ``form``, given the text ``after`` it (in the same text node), the
         paragraph it stands in and whether another name follows after a space."""
-        viable = [f for f in self.register.index.get(form, ()) if _condition_holds(f, after, before_name)]
+        following = _NEXT_WORD.match(after)
+        word = following.group(1) if following else ""
+        viable = [
+            f
+            for f in self.register.index.get(form, ())
+            if _condition_holds(f, after, before_name)
+            and not (f.contextual and word in self.register.entries[f.entry_id].not_before)
+        ]
         if not viable:
             return None
         ids = list(dict.fromkeys(f.entry_id for f in viable))
@@ -338,11 +349,12 @@ def find_candidates(
     character of a tagged name (or nested note) is replaced by NUL, so a run never crosses one;
     the plain text has the same length and gives the context shown to the editor."""
     masked = [(_mask_known(text, register), plain, where) for text, plain, where in blocks]
-    inner = {
-        normalize_form(text[s:e])
+    inner = {  # words seen capitalised inside a sentence somewhere
+        normalize_form(word.group())
         for text, _, _ in masked
         for s, e in _capitalised_runs(text)
-        if not _sentence_start(text, s)
+        for word in _TOKEN.finditer(text, s, e)
+        if not _sentence_start(text, word.start())
     }
     found: list[Candidate] = []
     for text, plain, location in masked:

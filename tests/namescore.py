@@ -1,8 +1,8 @@
 """Scoring name tagging against a hand annotation (``tests/annotation/*.names.tsv``).
 
 A mention is identified by its surface text and its occurrence number: the n-th whole-word
-occurrence of that surface in the text of ``tei:text`` (document order, each note's text set
-apart by line breaks, as notes stand at their anchors). The annotation gives for each mention its
+occurrence of that surface in the text of ``tei:text`` (document order, notes at their anchors,
+every element boundary counted as a word boundary). The annotation gives for each mention its
 kind (person, place, org, work), surface, occurrence number and register id.
 """
 
@@ -42,17 +42,14 @@ def _text_with_offsets(text: etree._Element) -> tuple[str, dict[etree._Element, 
         size += len(piece)
 
     def visit(element: etree._Element) -> None:
-        is_note = element.tag == f"{{{TEI_NS}}}note"
-        if is_note:
-            add("\n")
+        add("\n")  # element boundaries are word boundaries, with or without indentation
         offsets[element] = size
         add(element.text or "")
         for child in element:
             if isinstance(child.tag, str):
                 visit(child)
             add(child.tail or "")
-        if is_note:
-            add("\n")
+        add("\n")
 
     visit(text)
     return "".join(parts), offsets
