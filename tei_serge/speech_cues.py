@@ -34,10 +34,15 @@ SPEECH_VERB = (
     r"burst out|remarked|retorted|objected|insisted|whispered|muttered|related|repeated|"
     r"continued|concluded|admitted|explained|protested|announced|murmured|went on|"
     r"broke in|interrupted|attacked me|betrayed himself|betrayed herself|"
-    r"shook (?:his|her) head(?: \w+)?|spoke|says to me|tells me|tells us)"
+    r"shook (?:his|her) head(?: \w+)?|spoke|says to me|tells me|tells us|thought|"
+    r"called out|called to (?:me|us|him|her)|yelled|sighed|laughed|smiled|"
+    r"whispered|cried out|asks|replies|answers|exclaims|declares|adds)"
 )
 SPEECH_VERB_RE = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
-WRITE_VERB = r"(?:writes|wrote|has written(?: me| to me| us)?|had written|says|said somewhere)"
+WRITE_VERB = (
+    r"(?:(?:writes|wrote|has written|had written|reads|read)"
+    r"(?:\s+(?:to\s+)?(?:me|us|him|her|them))?|says|said somewhere)"
+)
 CITE_NOUN = r"(?:epigram|maxim|motto|saying|proverb|aphorism|words|line|verse|formula|slogan)"
 LABEL = re.compile(
     r"^\s*(?P<label>[A-Z][\w.’'\- ]{0,40}?)\s*(?:\((?P<aside>[^)]{0,40})\))?\s*:\s*$"
@@ -171,13 +176,21 @@ def _label(q: Quoted) -> Cue | None:
     """A dialogue label right before the marks: "He:", "W.K. (satirically):", "Reply:"."""
     if q.nested or not q.before.strip():
         return None
+    offset = 0
     match = LABEL.match(q.before)
-    if not match:
-        return None
+    if not match:  # a second label in the same paragraph: He: “…” I: “…”
+        clause = last_clause(q.before)
+        before_clause = q.before.rstrip()[: len(q.before.rstrip()) - len(clause)].rstrip()
+        if not before_clause.endswith(("”", "’", '"', "»")):
+            return None
+        offset = len(q.before.rstrip()) - len(clause)
+        match = LABEL.match(clause)
+        if not match:
+            return None
     label = match.group("label").strip()
     if len(label.split()) > 3 or SPEECH_VERB_RE.search(label):
         return None  # "The warden told him:" is a reporting clause, not a label
-    hint = _hint_for_words(label, q.mentions, match.start("label"))
+    hint = _hint_for_words(label, q.mentions, offset + match.start("label"))
     return Cue("said", hint, why=f"label {label!r}")
 
 

@@ -2,7 +2,8 @@
 
 The marks the archive uses are curly: “…” for quotations, ‘…’ for quotations inside them, and
 ’ also as the apostrophe (don’t, O’Callaghan, ’34, saints’). Straight " and guillemets «…» are
-paired as well; a straight ' is always taken as an apostrophe.
+paired as well; a straight ' opens a quotation only after a space or an opening bracket and
+before a letter (otherwise it is an apostrophe: I'll, '34), and closes the one it opened.
 
 :func:`pair_marks` reads the positions a caller marks as pairable (the caller leaves out
 characters that sit inside child elements such as ``persName`` or ``note``) and answers the
@@ -22,9 +23,10 @@ SINGLE_CLOSE = "’"
 GUILLEMET_OPEN = "«"
 GUILLEMET_CLOSE = "»"
 STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
 
 MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + GUILLEMET_OPEN
-                  + GUILLEMET_CLOSE + STRAIGHT_DOUBLE)
+                  + GUILLEMET_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
 OPENING = {DOUBLE_OPEN: "double", SINGLE_OPEN: "single", GUILLEMET_OPEN: "guillemet"}
 CLOSING = {DOUBLE_CLOSE: "double", SINGLE_CLOSE: "single", GUILLEMET_CLOSE: "guillemet"}
 
@@ -36,7 +38,7 @@ class Pair:
 
     start: int
     end: int
-    style: str  # double | single | guillemet | straight
+    style: str  # double | single | guillemet | straight | straight-single
     depth: int  # 0 for an outermost pair
 
 
@@ -79,13 +81,8 @@ def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
             continue
         if char in OPENING:
             stack.append((i, OPENING[char]))
-        elif char == STRAIGHT_DOUBLE:
-            if stack and stack[-1][1] == "straight":
-                _close(result, stack, i, "straight")
-            elif _straight_opens(text, i):
-                stack.append((i, "straight"))
-            else:
-                result.unmatched.append((i, "straight"))
+        elif char in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE):
+            _straight(result, stack, text, i)
         elif char == SINGLE_CLOSE:
             if stack and stack[-1][1] == "single" and not is_apostrophe(text, i):
                 _close(result, stack, i, "single")
@@ -96,6 +93,18 @@ def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
     result.unclosed.extend((offset, style, depth) for depth, (offset, style) in enumerate(stack))
     result.pairs.sort(key=lambda pair: pair.start)
     return result
+
+
+def _straight(result: Pairing, stack: list[tuple[int, str]], text: str, i: int) -> None:
+    """A straight mark opens or closes by what stands around it; ' may be an apostrophe."""
+    style = "straight" if text[i] == STRAIGHT_DOUBLE else "straight-single"
+    apostrophe = style == "straight-single" and is_apostrophe(text, i)
+    if stack and stack[-1][1] == style and not apostrophe:
+        _close(result, stack, i, style)
+    elif _straight_opens(text, i) and not apostrophe:
+        stack.append((i, style))
+    elif style == "straight":
+        result.unmatched.append((i, style))
 
 
 def _close(result: Pairing, stack: list[tuple[int, str]], i: int, style: str) -> None:

@@ -17,7 +17,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI_NS}
 ANNOTATION = Path(__file__).resolve().parents[1] / "annotation" / "serge-diary-1949-09.speech.tsv"
 QUOTING = ("said", "quote", "q", "soCalled", "title")
-MARKS = "“”‘’\"«» "
+MARKS = "“”‘’\"'«» "
 
 
 def enriched(source: Path | bytes | None = None) -> tuple[etree._ElementTree, Context]:

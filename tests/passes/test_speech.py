@@ -295,3 +295,25 @@ def test_marks_inside_a_note_inside_a_speech_are_paired_in_the_note() -> None:
     said = tree.find(".//tei:said", NS)
     assert said is not None
     assert [local(e) for e in said.iter()] == ["said", "note", "soCalled"]
+
+
+def _straight(text: str) -> str:
+    text = re.sub(r"’(?=[\s,.!?;:)”]|$)", "'", text)
+    return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'"}))
+
+
+def _guillemets(text: str) -> str:
+    return text.translate(str.maketrans({"“": "«", "”": "»"}))
+
+
+@pytest.mark.parametrize("restyle", [_straight, _guillemets])
+def test_other_quotation_mark_styles_score_alike(restyle) -> None:  # type: ignore[no-untyped-def]
+    from tei_serge.resources import embedded_source_path
+
+    text = restyle(embedded_source_path().read_text(encoding="utf-8"))
+    tree, ctx = enriched(text.encode())
+    result = score(stretches(tree), annotation())
+    assert result.recall >= THRESHOLD, result.unmatched + result.wrong
+    assert result.precision >= THRESHOLD, result.wrong
+    assert result.speaker_accuracy >= THRESHOLD, result.wrong
+    assert not [f for f in ctx.report.findings if f.rule_id == "SPEECH-UNBALANCED"]
