@@ -91,7 +91,8 @@ def _dangling_pointer_attributes(path: Path) -> int:
 
     tree = etree.parse(str(path))
     ids = set(tree.xpath("//@xml:id"))
-    attributes = tree.xpath("//@ref | //@who | //@resp | //@target | //@corresp | //@next | //@prev | //@source")
+    names = ("ref", "who", "resp", "target", "corresp", "next", "prev", "source")
+    attributes = tree.xpath(" | ".join(f"//@{name}" for name in names))
     return sum(
         any(token.startswith("#") and token[1:] not in ids for token in str(value).split())
         for value in attributes
