@@ -434,3 +434,44 @@ def test_every_word_of_the_text_is_in_the_page(path: Path) -> None:
     # A word split by <lb break="no"/> or a tag is joined in the page: found inside a longer one.
     missing = sorted(w for w in expected - words if w not in joined)
     assert missing == [], f"{path.name}: {missing[:10]}"
+
+
+# ------------------------------------------------------------------------ HTML content model
+
+PHRASING = {"span", "a", "q", "i", "em", "cite", "sup", "time", "code", "del", "ruby", "rt", "p"}
+PHRASING |= {f"h{n}" for n in range(1, 7)}
+FLOW = {"div", "p", "section", "article", "ul", "ol", "dl", "table", "figure", "blockquote", "hr", "pre"}
+FLOW |= {"nav", "header", "footer", "main", "figcaption", "li", "dt", "dd"} | {f"h{n}" for n in range(1, 7)}
+CHILDREN = {"ul": {"li"}, "ol": {"li"}, "dl": {"dt", "dd"}, "tr": {"td", "th"}, "tbody": {"tr"}}
+
+
+def _content_model_errors(root: etree._Element) -> Counter[str]:
+    errors: Counter[str] = Counter()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in FLOW:
+            holder = next((a for a in element.iterancestors() if a.tag in PHRASING), None)
+            if holder is not None:
+                errors[f"{element.tag} in {holder.tag}"] += 1
+        allowed = CHILDREN.get(element.tag)
+        if allowed is not None:
+            errors.update(f"{c.tag} in {element.tag}" for c in element if c.tag not in allowed)
+        if element.tag == "a" and any(a.tag == "a" for a in element.iterancestors()):
+            errors["a in a"] += 1
+        for attribute in ("aria-labelledby", "aria-describedby"):
+            if element.get(attribute) and root.xpath(f"count(//*[@id='{element.get(attribute)}'])") != 1:
+                errors[f"{attribute} dangles"] += 1
+    return errors
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [SAMPLE, FEATURES, *FOREIGN], ids=lambda p: p.name)
+def test_no_block_inside_a_phrase_no_stray_list_children(path: Path) -> None:
+    """On the result tree itself (before any HTML parser repairs it): no div, list, table or
+    heading inside a p, span, q, a or heading; lists hold only items; no link inside a link;
+    every aria-labelledby names one element."""
+    transform = etree.XSLT(etree.parse(str(xslt_path("tei-to-html.xsl"))), access_control=ACCESS_CONTROL)
+    root = transform(parse_xml(path)).getroot()
+    assert root.tag == "html"
+    assert _content_model_errors(root) == Counter()
