@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FURTHER, REPO
+from conftest import FURTHER, REPO, VARIANTS
 from lxml import etree
 from textwords import words
 
@@ -23,7 +23,7 @@ from tei_serge.xmlio import serialize
 NOTES_HEADING = "Notes\n-----"
 SOURCE_NOTES_HEADINGS = {"Notes", "Footnotes"}
 XSLT_FIXTURES = Path(__file__).parent / "fixtures" / "xslt"
-SOURCES = [embedded_source_path(), *FURTHER]
+SOURCES = [embedded_source_path(), *FURTHER, *VARIANTS]
 
 
 def paragraphs(text: str) -> list[str]:
