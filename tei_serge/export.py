@@ -21,9 +21,9 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import assert_never
+from urllib.parse import quote
 
 from lxml import etree
-from lxml.html import builder as h
 
 from .errors import ExportError, TeiSergeError
 from .resources import xslt_path
@@ -234,8 +234,10 @@ def document_title(tree: etree._ElementTree) -> str:
 
 def index_page(batch: BatchResult) -> str:
     """The index of an HTML batch: one link per page, and the inputs that failed."""
+    from lxml.html import builder as h
+
     items = [
-        h.LI(h.A(f.title, href=f.output.name), " ", h.SMALL(f"({f.source.name})"))
+        h.LI(h.A(f.title, href=quote(f.output.name)), " ", h.SMALL(f"({f.source.name})"))
         for f in batch.files
         if f.ok and f.output is not None
     ]
