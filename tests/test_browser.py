@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, FOREIGN_TEI_DIR, REPO
 
+from tei_serge.errors import TeiSergeError
 from tei_serge.export import export_html
 from tei_serge.xmlio import parse_xml
 
@@ -248,6 +249,28 @@ def test_foreign_pages_fit(browser: Browser, pages: dict[str, Path], name: str, 
     browser.open(pages[name])
     _assert_fits(browser, name, width)
     browser.screenshot(SCREENSHOTS / f"{name}-{width}.png")
+
+
+@pytest.mark.slow
+def test_every_foreign_page_fits(browser: Browser, tmp_path: Path) -> None:
+    """All the well-formed foreign documents, at both widths: nothing sticks out."""
+    if not FOREIGN_TEI_DIR.is_dir():
+        pytest.skip(f"{FOREIGN_TEI_DIR} is not available")
+    failures = []
+    for source in sorted(FOREIGN_TEI_DIR.glob("*.xml")):
+        try:
+            tree = parse_xml(source)
+        except TeiSergeError:
+            continue
+        page = tmp_path / f"{source.stem}.html"
+        page.write_text(export_html(tree), encoding="utf-8")
+        for width in WIDTHS:
+            browser.viewport(width)
+            browser.open(page)
+            result = browser.js(OVERFLOW_JS)
+            if result["count"] or result["scrollWidth"] > width:
+                failures.append((source.name, width, result))
+    assert failures == []
 
 
 def _visible(browser: Browser, element_id: str) -> bool:

@@ -172,7 +172,7 @@ rt { font-size: 0.55em; }
 section.notes, section.apparatus, section.index { border-top: 2px solid var(--rule); margin-top: 2.5rem; font-size: 0.95rem; }
 ol.note-list, ol.app-list { list-style: none; padding-inline-start: 0; }
 ol.note-list > li, ol.app-list > li { display: flex; gap: 0.5rem; margin: 0 0 0.6rem; }
-ol.note-list > li > div { flex: 1; min-width: 0; }
+ol.note-list > li > div, ol.app-list > li > div { flex: 1; min-width: 0; }
 .note-back, .app-back { flex: none; min-width: 1.5rem; text-align: end; text-decoration: none; }
 .note-back::after { content: "."; }
 .wit { font-style: italic; color: var(--muted); }

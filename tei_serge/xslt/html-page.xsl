@@ -380,29 +380,31 @@
                 <xsl:number value="$n" format="a"/>
               </a>
               <xsl:text> </xsl:text>
-              <span class="app-lemma">
-                <xsl:choose>
-                  <xsl:when test="$target != ''">
-                    <xsl:apply-templates select="key('html-id', $target)[1]" mode="plain"/>
-                  </xsl:when>
-                  <xsl:when test="$shown">
-                    <xsl:apply-templates select="$shown/node()" mode="plain"/>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:value-of select="normalize-space(@from | @loc)"/>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </span>
-              <xsl:for-each select="$shown">
-                <xsl:call-template name="html-wit"/>
-              </xsl:for-each>
-              <xsl:text>] </xsl:text>
-              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg | tei:rdgGrp/tei:lem | tei:lem | tei:wit
-                  | tei:witDetail)[not($shown) or count(. | $shown) != 1]">
-                <xsl:if test="position() &gt; 1">; </xsl:if>
-                <xsl:apply-templates select="."/>
-              </xsl:for-each>
-              <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note"/>
+              <div class="app-body">
+                <span class="app-lemma">
+                  <xsl:choose>
+                    <xsl:when test="$target != ''">
+                      <xsl:apply-templates select="key('html-id', $target)[1]" mode="plain"/>
+                    </xsl:when>
+                    <xsl:when test="$shown">
+                      <xsl:apply-templates select="$shown/node()" mode="plain"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:value-of select="normalize-space(@from | @loc)"/>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <xsl:for-each select="$shown">
+                  <xsl:call-template name="html-wit"/>
+                </xsl:for-each>
+                <xsl:text>] </xsl:text>
+                <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg | tei:rdgGrp/tei:lem | tei:lem | tei:wit
+                    | tei:witDetail)[not($shown) or count(. | $shown) != 1]">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates select="."/>
+                </xsl:for-each>
+                <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note"/>
+              </div>
             </li>
           </xsl:for-each>
         </ol>
