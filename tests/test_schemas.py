@@ -24,6 +24,7 @@ from tei_serge.validate import rng_validator, validate
 from tei_serge.xmlio import parse_xml, serialize_tei
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SCH = {"sch": SCH_NS}
 BROKEN = sorted((FIXTURES / "broken").glob("*.xml"))
@@ -106,6 +107,7 @@ class _Vocabulary:
             self.defines[define.get("name", "")].append(define)
         self.children: dict[str, set[str]] = defaultdict(set)
         self.attributes: dict[str, set[str]] = defaultdict(set)
+        self.values: dict[tuple[str, str], set[str]] = defaultdict(set)
         for element in root.iter(f"{{{RNG_NS}}}element"):
             name = element.get("name")
             if name and element.get("ns") in (None, "http://www.tei-c.org/ns/1.0"):
@@ -120,6 +122,9 @@ class _Vocabulary:
             if kind in ("element", "attribute"):
                 if name:
                     (self.children if kind == "element" else self.attributes)[owner].add(name)
+                if kind == "attribute":
+                    values = {v.text or "" for v in child.iter(f"{{{RNG_NS}}}value")}
+                    self.values[(owner, name)] |= values
             elif kind == "ref":
                 for define in [] if name in seen else self.defines.get(name, []):
                     self._walk(define, owner, seen | {name})
@@ -237,3 +242,34 @@ def test_compiled_attribute_locations_include_the_element_path() -> None:
     (finding,) = report.findings
     assert finding.xpath is not None and finding.xpath.endswith("/persName[2]/@ref")
     assert finding.line == 52
+
+
+# ----------------------------------------------------------------------- the ODD
+
+
+@pytest.fixture(scope="module")
+def odd() -> etree._ElementTree:
+    return parse_xml(schema_path("tei_serge.odd"))
+
+
+def test_odd_is_valid_tei(odd: etree._ElementTree, tei_all: etree.RelaxNG) -> None:
+    assert tei_all.validate(odd), tei_all.error_log
+
+
+def test_odd_lists_exactly_the_elements_of_the_schema(odd: etree._ElementTree) -> None:
+    refs = set(odd.xpath("//tei:schemaSpec/tei:elementRef/@key", namespaces={"tei": TEI_NS}))
+    ours = _Vocabulary(parse_xml(schema_path("tei_serge.rng")))
+    assert refs == set(ours.children)
+
+
+def test_odd_closed_lists_agree_with_the_schema(odd: etree._ElementTree) -> None:
+    ns = {"tei": TEI_NS}
+    ours = _Vocabulary(parse_xml(schema_path("tei_serge.rng")))
+    specs = odd.xpath("//tei:elementSpec", namespaces=ns)
+    assert len(specs) >= 5
+    for spec in specs:
+        for att in spec.xpath(".//tei:attDef", namespaces=ns):
+            documented = set(att.xpath("tei:valList[@type='closed']/tei:valItem/@ident", namespaces=ns))
+            assert documented == ours.values[(spec.get("ident"), att.get("ident"))], (
+                spec.get("ident"), att.get("ident")
+            )
