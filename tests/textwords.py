@@ -18,6 +18,15 @@ from functools import cache
 from lxml import etree
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+EG_NS = "http://www.tei-c.org/ns/Examples"
+# Inside egXML, the export separates the elements TEI knows as blocks (tei-block-names).
+EG_BLOCKS = frozenset(
+    """ab address argument back body castGroup castItem castList closer dateline div div1 div2
+    div3 div4 div5 div6 div7 docAuthor docDate docEdition docImprint docTitle epigraph event
+    figure floatingText front group head item l lg list listBibl listEvent listOrg listPerson
+    listPlace listRelation listWit opener org p person personGrp place postscript relation row
+    sp speaker table text titlePage titlePart trailer u byline addrLine cell witness""".split()  # noqa: SIM905
+)
 
 # Elements whose boundaries the export always turns into white space (blocks, lines, cells).
 SEPARATED = frozenset(
@@ -221,6 +230,11 @@ def _walk(element: etree._Element, out: list[str], result: Reading, top: bool = 
             _content(element, out, result)
             out.append(" ")
             return
+    if ns == EG_NS and (name in EG_BLOCKS or name == "egXML"):
+        out.append(" ")
+        _content(element, out, result)
+        out.append(" ")
+        return
     _content(element, out, result)
 
 

@@ -34,6 +34,9 @@
        no document uses). -->
   <xsl:variable name="P" select="'&#xFDD0;'"/>
   <xsl:variable name="L" select="'&#xFDD1;'"/>
+  <!-- A list bullet: written "- " at the start of its line, or of the next line when nothing
+       follows it on its own (an item that opens with a paragraph). -->
+  <xsl:variable name="B" select="'&#xFDD2;'"/>
   <!-- Characters a note marker is written right before (white space and closing punctuation). -->
   <xsl:variable name="no-space-before" select="concat(' &#9;&#10;&#13;,.;:!?)]}’”»…', '&quot;', &quot;'&quot;)"/>
   <xsl:variable name="rule-chars"
@@ -204,16 +207,22 @@
   <xsl:template name="emit">
     <xsl:param name="s"/>
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="pieces" select="str:split($s, $P)[normalize-space(translate(., $L, ' '))]"/>
+    <xsl:variable name="marks" select="concat($L, $B)"/>
+    <xsl:variable name="pieces" select="str:split($s, $P)[normalize-space(translate(., $marks, '  '))]"/>
     <xsl:if test="not($pieces) and $prefix != ''">
       <xsl:value-of select="concat('&#10;&#10;', normalize-space($prefix))"/>
     </xsl:if>
     <xsl:for-each select="$pieces">
       <xsl:text>&#10;&#10;</xsl:text>
       <xsl:if test="position() = 1"><xsl:value-of select="$prefix"/></xsl:if>
-      <xsl:for-each select="str:split(., $L)[normalize-space()]">
+      <xsl:for-each select="str:split(., $L)[normalize-space(translate(., $B, ' '))]">
         <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
-        <xsl:value-of select="normalize-space()"/>
+        <xsl:variable name="before" select="preceding-sibling::*[normalize-space()][1]"/>
+        <xsl:if test="contains(., $B)
+                      or (contains($before, $B) and normalize-space(translate($before, $B, ' ')) = '')">
+          <xsl:text>- </xsl:text>
+        </xsl:if>
+        <xsl:value-of select="normalize-space(translate(., $B, ' '))"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
@@ -222,7 +231,7 @@
        (for a heading, a verse line, a table cell). -->
   <xsl:template name="flat-content">
     <xsl:variable name="c"><xsl:apply-templates mode="flow"/></xsl:variable>
-    <xsl:value-of select="translate($c, concat($P, $L), '  ')"/>
+    <xsl:value-of select="translate($c, concat($P, $L, $B), '   ')"/>
   </xsl:template>
 
   <!-- ================================================= content (mode flow) -->
@@ -253,7 +262,7 @@
              | tei:unclear | tei:add | tei:del | tei:supplied | tei:surname | tei:forename
              | tei:roleName | tei:abbr | tei:expan | tei:am | tei:ex | tei:sic | tei:corr
              | tei:orig | tei:reg | tei:lem | tei:rdg | tei:ref | tei:mentioned | tei:gi
-             | tei:formula | tei:fw | tei:damage | tei:rb | eg:*">
+             | tei:formula | tei:fw | tei:damage | tei:rb">
     <xsl:apply-templates mode="flow"/>
   </xsl:template>
 
@@ -382,14 +391,19 @@
         <xsl:text> </xsl:text>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat($L, '- ')"/>
+        <xsl:value-of select="concat($L, $B)"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:apply-templates mode="flow"/>
     <xsl:value-of select="$L"/>
   </xsl:template>
+  <xsl:template match="tei:item/tei:p | tei:item/tei:ab" mode="flow">
+    <xsl:value-of select="$L"/>
+    <xsl:apply-templates mode="flow"/>
+    <xsl:value-of select="$L"/>
+  </xsl:template>
   <xsl:template match="tei:list/tei:label" mode="flow">
-    <xsl:value-of select="concat($L, '- ')"/>
+    <xsl:value-of select="concat($L, $B)"/>
     <xsl:apply-templates mode="flow"/>
   </xsl:template>
   <xsl:template match="tei:list/tei:head | tei:table/tei:head | tei:lg/tei:head" mode="flow">
@@ -417,7 +431,18 @@
     <xsl:value-of select="$L"/>
   </xsl:template>
 
-  <!-- Examples of encoding: their text, as a block. -->
+  <!-- Examples of encoding: their text, as a block; inside, the elements TEI knows as blocks
+       are blocks. -->
+  <xsl:template match="eg:*" mode="flow">
+    <xsl:choose>
+      <xsl:when test="contains($tei-block-names, concat(' ', local-name(), ' '))">
+        <xsl:value-of select="$P"/>
+        <xsl:apply-templates mode="flow"/>
+        <xsl:value-of select="$P"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="flow"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="eg:egXML" mode="flow">
     <xsl:value-of select="$P"/>
     <xsl:apply-templates mode="flow"/>
