@@ -15,12 +15,15 @@ is taken from the document's ``standOff`` where the register gives one (``person
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .speech_cues import SPEECH_VERB, Hint, Mention
+from .speech_cues import SENTENCE_END, SPEECH_VERB, Hint, Mention
+from .speech_tree import flatten
 from .xmlio import NSMAP, XML_NS
 
 DIARIST = "#serge"
@@ -64,6 +67,8 @@ class Directory:
                 directory.sex[ref] = "M"
         for name in tree.iterfind(".//tei:text//tei:persName[@ref]", NSMAP):
             directory.add_name(name.get("ref", "").split()[0], "".join(name.itertext()))
+        for ref, sex in infer_sexes(tree.iterfind(".//tei:text//tei:p", NSMAP)).items():
+            directory.sex.setdefault(ref, sex)
         return directory
 
     def add_name(self, ref: str, text: str) -> None:
@@ -86,6 +91,44 @@ class Directory:
                 return surname.startswith(stem)  # "A." is Agabekov, not Alexander Kutepov
             return any(word.startswith(stem) and word != stem for word in words)
         return all(any(word.startswith(letter) for word in words) for letter in letters)
+
+
+NOMINATIVE = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\b")
+APPOSITIVE = re.compile(r"^,\s+(?P<p>her|his)\b")
+QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]?")
+
+
+def infer_sexes(paragraphs: Iterable[etree._Element]) -> dict[str, str]:
+    """A person's sex as the narrative's pronouns show it, where the register gives none.
+
+    Two cautious cues, counted over the document: a name followed by ", her …"/", his …"
+    ("Elsa, her lips constantly trembling"), and a sentence that names one person (the diarist
+    aside) before a "she"/"he" of its own, outside quotations ("Magdaleine Paz … but she
+    believes"). The majority decides; a tie decides nothing.
+    """
+    votes: dict[str, int] = {}
+    for paragraph in paragraphs:
+        level = flatten(paragraph)
+        text = level.text
+        for mention in level.mentions:
+            appositive = APPOSITIVE.match(text[mention.end :])
+            if mention.ref and appositive:
+                votes[mention.ref] = votes.get(mention.ref, 0) + _vote(appositive.group("p"))
+        bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+        for start, end in itertools.pairwise(bounds):
+            named = [m for m in level.mentions
+                     if start <= m.start < end and m.ref and m.ref != DIARIST]
+            if len({m.ref for m in named}) != 1 or not named[0].ref:
+                continue
+            rest = QUOTATION.sub(" ", text[named[0].end : end])
+            pronouns = {_vote(m.group("p")) for m in NOMINATIVE.finditer(rest)}
+            if len(pronouns) == 1:
+                votes[named[0].ref] = votes.get(named[0].ref, 0) + pronouns.pop()
+    return {ref: "F" if n > 0 else "M" for ref, n in votes.items() if n}
+
+
+def _vote(pronoun: str) -> int:
+    return 1 if pronoun.lower() in {"she", "her"} else -1
 
 
 @dataclass
@@ -146,15 +189,21 @@ class EntrySpeakers:
         return self._default(ctx)
 
     def _pronoun(self, pronoun: str, ctx: SpeechContext) -> str | None:
+        """"he" may be anyone not known to be a woman; "she" first looks for a known woman."""
+        sex = self.directory.sex
         avoid = "F" if pronoun == "he" else "M"
-        if ctx.addressee and self.directory.sex.get(ctx.addressee) != avoid:
+        if ctx.addressee and sex.get(ctx.addressee) != avoid:
             return ctx.addressee
         if ctx.enclosing is None and self.interlocutor and (
-            self.directory.sex.get(self.interlocutor) != avoid
+            sex.get(self.interlocutor) == ("F" if pronoun == "she" else sex.get(self.interlocutor))
+            and sex.get(self.interlocutor) != avoid
         ):
             return self.interlocutor
-        for ref in reversed(self.named + ctx.nearby):
-            if ref != ctx.enclosing and self.directory.sex.get(ref) != avoid:
+        recent = [ref for ref in reversed(self.named + ctx.nearby) if ref != ctx.enclosing]
+        if pronoun == "she":
+            recent = [ref for ref in recent if sex.get(ref) == "F"] + recent
+        for ref in recent:
+            if sex.get(ref) != avoid:
                 return ref
         return self.last_other
 

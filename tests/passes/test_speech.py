@@ -158,6 +158,7 @@ def test_second_installment_speakers() -> None:
     assert speaker_of(tree, "That adventurer has manufactured") == "#burtsev"
     assert speaker_of(tree, "Our Chekists are part saint") == "#dzerzhinsky"
     assert speaker_of(tree, "And you – what do you think") == "#radek"
+    assert speaker_of(tree, "You surely know him,") == "#elsa-reiss"  # "she said": Elsa, her lips …
     chain = [s for s in tree.iterfind(".//tei:said", NS) if s.get("who") == "#ciliga"]
     assert len(chain) >= 3
 
