@@ -133,7 +133,6 @@
        the template "tei-each-note" of the importing stylesheet is called with each note as
        context and the params label and seq. -->
   <xsl:template name="tei-gather-notes">
-    <xsl:param name="mode-hint"/>
     <xsl:variable name="tei-id" select="generate-id()"/>
     <xsl:for-each select="$tei-note-map/map:tei[@id = $tei-id]/map:n">
       <xsl:variable name="id" select="@id"/>
