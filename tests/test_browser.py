@@ -51,6 +51,7 @@ class Browser:
     """One headless Chromium and one page, spoken to over the DevTools protocol."""
 
     def __init__(self, profile: Path) -> None:
+        (profile / "DevToolsActivePort").unlink(missing_ok=True)  # left by an earlier run
         self.process = subprocess.Popen(
             [
                 str(CHROMIUM),
@@ -73,7 +74,15 @@ class Browser:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        port = self._port(profile / "DevToolsActivePort")
+        self.ws: Any = None
+        try:
+            self._connect(profile / "DevToolsActivePort")
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self, active: Path) -> None:
+        port = self._port(active)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
             targets = json.load(answer)
         page = next(t for t in targets if t.get("type") == "page")
@@ -93,7 +102,6 @@ class Browser:
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)
-        self.close()
         pytest.fail("Chromium did not open its DevTools port")
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
@@ -143,10 +151,11 @@ class Browser:
         self.wait_event("Page.loadEventFired")
 
     def click(self, selector: str) -> None:
-        """A real mouse click in the middle of the first element matching ``selector``."""
+        """A real mouse click in the middle of the first box (line) of the first element matching
+        ``selector`` (an inline link may wrap over two lines)."""
         box = self.js(
             f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
-            " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+            " e.scrollIntoView({block: 'center'}); const r = e.getClientRects()[0];"
             " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
         )
         x, y = box
@@ -160,16 +169,19 @@ class Browser:
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:
-        ws = getattr(self, "ws", None)
-        if ws is not None:
-            ws.close()
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+        """Ask the browser to quit (all its processes), then make sure the wrapper is gone."""
+        if self.ws is not None:
             try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+                self.ws.send(json.dumps({"id": 0, "method": "Browser.close", "params": {}}))
+                self.ws.close()
+            except Exception:  # the browser may be gone already
+                pass
+            self.ws = None
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
 
 @pytest.fixture(scope="module")
