@@ -204,3 +204,25 @@ def test_an_export_leaves_the_tree_as_it_was(serge_tree: etree._ElementTree) -> 
     export_html(serge_tree)
     assert serialize(serge_tree) == before
     assert export_text(serge_tree) == text
+
+
+# ----------------------------------------------------------------------- golden file
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_golden_text_of_the_embedded_installment(serge_text: str, update_golden: bool) -> None:
+    """The whole text export, byte for byte (``pytest --update-golden`` rewrites it on purpose;
+    on a difference the actual output is written beside it as ``*.actual``)."""
+    golden = GOLDEN / "serge-diary-1949-09.txt"
+    actual = serge_text.encode("utf-8")
+    if update_golden:
+        golden.write_bytes(actual)
+    assert golden.exists(), f"{golden} is missing: run pytest --update-golden"
+    expected = golden.read_bytes()
+    mismatch = golden.with_suffix(".txt.actual")
+    if actual != expected:
+        mismatch.write_bytes(actual)
+    else:
+        mismatch.unlink(missing_ok=True)
+    assert actual == expected, f"differs from {golden}; see {mismatch}"
