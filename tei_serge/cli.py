@@ -281,7 +281,7 @@ def report_exports(batch: Any) -> None:
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="TEI documents to check.")],
+    files: Annotated[list[Path], typer.Argument(help="TEI documents, or folders of them, to check.")],
     schema: Annotated[
         str, typer.Option("--schema", help="RELAX NG: project (default), tei_all, or a file.")
     ] = "project",
@@ -297,7 +297,7 @@ def validate(
 ) -> None:
     """Check TEI with RELAX NG, then Schematron; one report for all files (schemas compiled
     once). Exit 0 without errors, 1 with errors (--strict: or warnings), 2 on usage errors."""
-    from .validate import validate_files
+    from .validate import collect_documents, validate_files
 
     if output_format not in ("table", "json") or rules not in ("auto", "project", "generic"):
         fail("--format is table or json; --rules is auto, project or generic", EXIT_USAGE)
@@ -307,12 +307,14 @@ def validate(
         fail("--schema tei_all needs --tei-all PATH (or TEI_ALL_RNG)", EXIT_USAGE)
     project_rules = {"auto": None, "project": True, "generic": False}[rules]
     with errors_mapped():
-        report = validate_files(files, schema=schema, tei_all=tei_all, project_rules=project_rules)
+        documents = collect_documents(files)
+        report = validate_files(documents, schema=schema, tei_all=tei_all, project_rules=project_rules)
     if output_format == "json":
         sys.stdout.write(report.to_json() + "\n")
     else:
         print_findings(report)
-    stderr.print(f"{len(files)} file(s): {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    stderr.print(f"{len(documents)} file(s): {counts}")
     if report.errors or (strict and report.warnings):
         raise typer.Exit(EXIT_FAILURE)
 
@@ -376,6 +378,44 @@ def speech(
         view.add_row(_escape(speaker.name), speaker.who, str(speaker.speeches),
                      _escape("\n".join(speaker.first_words)))
     Console(highlight=False).print(view)
+
+
+@app.command()
+def entities(
+    source: Annotated[
+        str | None,
+        typer.Argument(help="A source text or a TEI file (.xml); '-' for stdin; "
+                       "default: the embedded installment."),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
+    register: RegisterOption = None,
+) -> None:
+    """List the register entries the text mentions (with counts and forms) and the candidates:
+    capitalised words that look like names but match no entry."""
+    from .entities import entities as entities_of
+
+    if output_format not in ("table", "json"):
+        fail("--format is table or json", EXIT_USAGE)
+    data, _ = read_input(source)
+    with errors_mapped():
+        view = entities_of(data, tuple(register or ()))
+    if output_format == "json":
+        sys.stdout.write(view.to_json() + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("kind", "id", "name", "mentions", "forms", title="Entities")
+    for e in view.entities:
+        forms = ", ".join(f"{form} ×{n}" for form, n in e.forms.items())
+        table.add_row(e.kind, e.id, _escape(e.name), str(e.mentions), _escape(forms))
+    candidates = Table("candidate", "where", "context", title="Candidates (in no register entry)")
+    for c in view.candidates:
+        candidates.add_row(_escape(c.text), _escape(c.location), _escape(f"…{c.context}…"))
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(candidates if view.candidates else "No candidates: every name-like word is known.")
+    stderr.print(f"{view.mentions} mention(s) of {len(view.entities)} entries; "
+                 f"{len(view.candidates)} candidate(s)")
 
 
 def main() -> None:

@@ -152,7 +152,8 @@ class _Tagger:
         following = next((m for m in matches if m.start >= match.end), None)
         gap = text[match.end : following.start] if following else ""
         before_name = following is not None and gap != "" and gap.isspace()
-        return self.resolver.resolve(match.form, text[match.end :], paragraph, before_name)
+        after = text[match.end : match.end + 80]  # the conditions read the next word only
+        return self.resolver.resolve(match.form, after, paragraph, before_name)
 
     def paragraph(self, element: etree._Element) -> str:
         block = element
@@ -266,14 +267,13 @@ def candidates(root: etree._Element, register: Register) -> list[Candidate]:
 def _masked_blocks(text: etree._Element) -> Iterator[tuple[str, str, str]]:
     """(masked text, plain text, xpath) of every block: in the masked text each character of a
     tagged name, a date or a nested note is NUL."""
-    tree = text.getroottree()
     for block in text.iter(*BLOCK_TAGS):
         if block.tag == tei("titlePart"):
             continue  # title case: every word is capitalised
         if any(a.tag in SKIP_TAGS for a in block.iterancestors()):
             continue
         masked, plain = _masked(block)
-        yield masked, plain, tree.getpath(block)
+        yield masked, plain, location(block)
 
 
 def _masked(element: etree._Element) -> tuple[str, str]:
@@ -291,3 +291,23 @@ def _masked(element: etree._Element) -> tuple[str, str]:
         masked.append(child.tail or "")
         plain.append(child.tail or "")
     return "".join(masked), "".join(plain)
+
+
+def location(element: etree._Element) -> str:
+    """A readable path: from the nearest ancestor with an ``xml:id`` (``entry-3/p[2]``), else
+    from the root (``/TEI/text/front/titlePage/byline[1]``), with local names."""
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        xml_id = node.get("{http://www.w3.org/XML/1998/namespace}id")
+        if xml_id and node is not element:
+            return "/".join([xml_id, *reversed(steps)])
+        parent = node.getparent()
+        name = etree.QName(node).localname
+        if parent is None:
+            steps.append(name)
+            break
+        same = [c for c in parent if c.tag == node.tag]
+        steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
+        node = parent
+    return "/" + "/".join(reversed(steps))
