@@ -10,6 +10,7 @@ overlapping markup.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -25,9 +26,30 @@ PERSON = tei("persName")
 class Level:
     elem: etree._Element
     text: str = ""
-    own: dict[int, tuple[int, int]] = field(default_factory=dict)  # flat → (slot, offset)
-    slot_ends: list[int] = field(default_factory=list)  # flat offset where each slot ends
+    slots: list[tuple[int, int]] = field(default_factory=list)  # flat (start, end) per slot
     mentions: list[Mention] = field(default_factory=list)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(slot, offset in the slot) of one of the element's own characters."""
+        slot = bisect.bisect_right(self.starts, offset) - 1
+        while slot >= 0 and not self.slots[slot][0] <= offset < self.slots[slot][1]:
+            slot -= 1  # empty slots share their start with the next one
+        if slot < 0:
+            raise ValueError(f"offset {offset} is inside a child element")
+        return slot, offset - self.slots[slot][0]
+
+    @property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.slots]
+
+    def own_positions(self, chars: str) -> list[int]:
+        """Offsets of the element's own characters that are one of ``chars``."""
+        return [
+            start + i
+            for start, end in self.slots
+            for i, char in enumerate(self.text[start:end])
+            if char in chars
+        ]
 
 
 def flatten(elem: etree._Element) -> Level:
@@ -37,11 +59,9 @@ def flatten(elem: etree._Element) -> Level:
 
     def add_own(slot: int, text: str | None) -> None:
         nonlocal pos
-        for i, _ in enumerate(text or ""):
-            level.own[pos + i] = (slot, i)
         parts.append(text or "")
+        level.slots.append((pos, pos + len(text or "")))
         pos += len(text or "")
-        level.slot_ends.append(pos)
 
     add_own(0, elem.text)
     for index, child in enumerate(elem):
@@ -90,12 +110,12 @@ def wrap(level: Level, start: int, end: int, tag: str) -> etree._Element:
     them, or the end of the content.
     """
     elem = level.elem
-    slot_a, off_a = level.own[start]
+    slot_a, off_a = level.locate(start)
     if end >= len(level.text):
         slot_b = len(elem)
         off_b = len(_slot_get(elem, slot_b))
     else:
-        slot_b, off_b = level.own[end - 1]
+        slot_b, off_b = level.locate(end - 1)
         off_b += 1
     new = etree.Element(tag, nsmap=None)
     text_a = _slot_get(elem, slot_a)

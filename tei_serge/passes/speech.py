@@ -43,7 +43,7 @@ from lxml import etree
 from ..context import Context
 from ..report import Finding, Severity
 from ..speech_cues import Cue, Hint, Mention, Quoted, read_cue
-from ..speech_marks import OPENING, pair_marks
+from ..speech_marks import MARKS, OPENING, pair_marks
 from ..speech_speakers import (
     Directory,
     EntrySpeakers,
@@ -57,7 +57,10 @@ from ..xmlio import NSMAP, XML_NS, tei
 
 XML_ID = f"{{{XML_NS}}}id"
 DONE = frozenset({"title", "said", "quote", "q", "soCalled", "mentioned", "foreign"})
+DONE_TAGS = frozenset(tei(name) for name in DONE)
+NOTE = tei("note")
 STARTERS = frozenset(OPENING) | {'"'}
+ALL_MARKS = "".join(sorted(MARKS))
 
 
 @dataclass
@@ -118,13 +121,11 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
 def _is_container(element: etree._Element) -> bool:
     """Not already a quotation, nor inside one, unless a note intervenes (a note is its own
     scope: the marks of a note inside a speech are paired within the note)."""
-    if local(element) == "note":
-        return True
-    for node in [element, *element.iterancestors()]:
-        if local(node) in DONE:
-            return False
-        if local(node) == "note":
+    for node in (element, *element.iterancestors()):
+        if node.tag == NOTE:
             return True
+        if node.tag in DONE_TAGS:
+            return False
     return True
 
 
@@ -137,6 +138,8 @@ def _state(run: _Run, element: etree._Element) -> EntrySpeakers:
 
 
 def _process(run: _Run, element: etree._Element) -> None:
+    if local(element) not in {"p", "head"} and not _has_marks(element):
+        return
     level = flatten(element)
     state = _state(run, element)
     if local(element) == "head":
@@ -144,7 +147,7 @@ def _process(run: _Run, element: etree._Element) -> None:
     is_paragraph = local(element) == "p"
     if is_paragraph:
         state.see_opening(level.text, level.mentions)
-    if not any(level.text[i] in STARTERS or level.text[i] in "”’»" for i in level.own):
+    if not level.own_positions(ALL_MARKS):
         if is_paragraph:
             state.see_named(outside_refs(level.text, level.mentions, []))
         return
@@ -156,8 +159,13 @@ def _process(run: _Run, element: etree._Element) -> None:
         state.see_named(outside_refs(level.text, level.mentions, quoted))
 
 
+def _has_marks(element: etree._Element) -> bool:
+    own = [element.text, *(child.tail for child in element)]
+    return any(char in MARKS for text in own if text for char in text)
+
+
 def _spans(run: _Run, element: etree._Element, level: Level) -> list[Span]:
-    pairing = pair_marks(level.text, level.own.keys())
+    pairing = pair_marks(level.text, level.own_positions(ALL_MARKS))
     spans = [Span(p.start, p.end) for p in pairing.pairs]
     following = _next_paragraph(element)
     for offset, style, depth in pairing.unclosed:
