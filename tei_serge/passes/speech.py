@@ -21,7 +21,9 @@ What each element means here:
 
 **Speech over several paragraphs** (an opening mark on each paragraph, the closing mark only on
 the last) is one ``said`` per paragraph, each with ``xml:id="said-N"``, chained with ``@next`` and
-``@prev``; every part has the same ``@who``.
+``@prev``; every part has the same ``@who`` (a quotation over several paragraphs is chained the
+same way). An interrupted speech (“You’ll see,” Herbart said to me, “that he won’t come back.”)
+is two ``said`` chained the same way, so that it counts as one speech.
 
 **Unbalanced marks** never stop the conversion: a closing mark without an opener, or an opener
 without a closer (other than the paragraph-spanning speech above), is left as it is and reported
@@ -324,7 +326,7 @@ def _wrap_all(run: _Run, element: etree._Element, spans: list[Span]) -> None:
     for span in spans:  # in document order, so that ids and links follow the text
         _attributes(run, element, span, made[id(span)], made)
     for span in spans:
-        if span.open_tail and span.parent is None and span.cue and span.cue.kind == "said":
+        if span.open_tail and span.parent is None and span.cue:  # said, or a long quote
             following = _next_paragraph(element)
             if following is not None and _starts_open(following):
                 run.chains[following] = Chain(element, made[id(span)], span.cue, span.who)
@@ -379,4 +381,4 @@ def _report(run: _Run, element: etree._Element, severity: Severity, rule: str,
                                line=line, xpath=run.tree.getpath(element)))
 
 
-__all__ = ["Hint", "apply"]
+__all__ = ["apply"]

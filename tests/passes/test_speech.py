@@ -318,3 +318,31 @@ def test_other_quotation_mark_styles_score_alike(restyle) -> None:  # type: igno
     assert result.precision >= THRESHOLD, result.wrong
     assert result.speaker_accuracy >= THRESHOLD, result.wrong
     assert not [f for f in ctx.report.findings if f.rule_id == "SPEECH-UNBALANCED"]
+
+
+LETTER = """Victor Serge
+
+A Test
+
+From The New International, Vol. XV No. 7, September 1949, pp. 1–2.
+
+May 8, 1937, Paris. André Gide wrote me: “Dear friend, the first paragraph of a letter.
+
+“And its second paragraph.”
+
+“A speech paragraph that never closes.
+
+Last updated on 1 January 2020
+"""
+
+
+def test_a_quotation_over_two_paragraphs_is_chained_and_an_unclosed_speech_runs_to_its_end() -> None:
+    tree, ctx = enriched(LETTER.encode())
+    quotes = tree.findall(".//tei:body//tei:quote", NS)
+    assert [q.get("source") for q in quotes] == ["#gide", "#gide"]
+    assert quotes[0].get("next") == f"#{quotes[1].get(XML_ID)}"
+    assert quotes[1].get("prev") == f"#{quotes[0].get(XML_ID)}"
+    last = tree.findall(".//tei:body//tei:p", NS)[-1]
+    assert len(last) == 1 and "".join(last.itertext()) == "".join(last[0].itertext())
+    unbalanced = [f for f in ctx.report.findings if f.rule_id == "SPEECH-UNBALANCED"]
+    assert len(unbalanced) == 1 and "end of the paragraph" in unbalanced[0].message
