@@ -24,6 +24,7 @@ stylesheet runs with file and network access denied.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -167,14 +168,23 @@ def validate_files(
     tei_all: Path | str | None = None,
     project_rules: bool | None = None,
 ) -> Report:
-    """Validate a batch: one report with every file's findings, schemas compiled once."""
+    """Validate a batch: one report with every file's findings, schemas compiled once. A folder
+    stands for the ``*.xml`` files under it, in name order."""
     report = Report()
-    for path in paths:
+    for path in collect_documents(paths):
         report.extend(
             validate(Path(path), name=str(path), schema=schema, tei_all=tei_all,
                      project_rules=project_rules)
         )
     return report
+
+
+def collect_documents(paths: Iterable[Path | str]) -> list[Path]:
+    """The files of a batch: each path as given, each folder as its ``*.xml`` files."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.rglob("*.xml")) if path.is_dir() else [path])
+    return found
 
 
 def claims_project_schema(tree: etree._ElementTree) -> bool:
@@ -293,9 +303,10 @@ def _schematron_findings(
         svrl = transform(tree)
     except etree.XSLTApplyError as exc:
         raise SchemaError(f"{label}: the Schematron rules could not run: {exc}") from None
+    paths = _PathNamer()
     findings = []
     for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
-        line, xpath = _locate(tree, node.get("location") or "")
+        line, xpath = _locate(tree, node.get("location") or "", paths)
         findings.append(
             Finding(
                 rule_id=node.get("id") or "SRG-SCH",
@@ -309,40 +320,110 @@ def _schematron_findings(
     return findings
 
 
-def _locate(tree: etree._ElementTree, location: str) -> tuple[int | None, str | None]:
+def _locate(
+    tree: etree._ElementTree, location: str, paths: _PathNamer
+) -> tuple[int | None, str | None]:
     """Line and readable path of the node an SVRL location names."""
     if not location:
         return None, None
+    found = _follow(tree, location) or _xpath_node(tree, location)
+    if found is None:
+        return None, location
+    element, attribute = found
+    suffix = f"/@{_local(attribute)}" if attribute else ""
+    return element.sourceline, paths.path(element) + suffix
+
+
+def _xpath_node(tree: etree._ElementTree, location: str) -> tuple[etree._Element, str] | None:
     try:
         nodes = tree.xpath(location)
     except etree.XPathError:
-        return None, location
-    if not isinstance(nodes, list) or not nodes:
-        return None, location
-    node = nodes[0]
+        return None
+    node = nodes[0] if isinstance(nodes, list) and nodes else None
     if isinstance(node, etree._Element):
-        return node.sourceline, _element_path(node)
+        return node, ""
     parent = getattr(node, "getparent", lambda: None)()
-    if isinstance(node, str) and parent is not None:  # an attribute
-        attribute = getattr(node, "attrname", "") or ""
-        suffix = f"/@{_local(attribute)}" if attribute else ""
-        return parent.sourceline, _element_path(parent) + suffix
-    return None, location
+    if isinstance(node, str) and isinstance(parent, etree._Element):  # an attribute value
+        return parent, str(getattr(node, "attrname", "") or "")
+    return None
+
+
+# One step of the skeleton's full path: an element by namespace and local name (with its position
+# among same-named siblings when it has any), an element without namespace, or an attribute.
+_STEP = re.compile(
+    r"/(?:\*\[local-name\(\)='(?P<local>[^']+)' and namespace-uri\(\)='(?P<ns>[^']*)'\]"
+    r"|(?P<plain>[\w.-]+)"
+    r"|@\*\[local-name\(\)='(?P<alocal>[^']+)' and namespace-uri\(\)='(?P<ans>[^']*)'\]"
+    r"|@(?P<aplain>[\w.-]+))(?:\[(?P<n>\d+)\])?"
+)
+
+
+def _follow(tree: etree._ElementTree, location: str) -> tuple[etree._Element, str] | None:
+    """The element (and attribute name) a skeleton full path names, found by walking children:
+    much faster than XPath over thousands of findings. None when the path has another shape."""
+    node: etree._Element | None = None
+    position = 0
+    for step in _STEP.finditer(location):
+        if step.start() != position:
+            return None
+        position = step.end()
+        if step["alocal"] or step["aplain"]:
+            attribute = step["aplain"] or _clark(step["ans"], step["alocal"])
+            ok = node is not None and position == len(location) and attribute in node.attrib
+            return (node, attribute) if ok and node is not None else None
+        tag = step["plain"] or _clark(step["ns"], step["local"])
+        index = int(step["n"] or 1) - 1
+        if node is None:
+            root = tree.getroot()
+            node = root if root.tag == tag and index == 0 else None
+        else:
+            same = [child for child in node if child.tag == tag]
+            node = same[index] if index < len(same) else None
+        if node is None:
+            return None
+    return (node, "") if node is not None and position == len(location) else None
+
+
+def _clark(namespace: str, local: str) -> str:
+    return f"{{{namespace}}}{local}" if namespace else local
+
+
+class _PathNamer:
+    """Readable paths (``/TEI/text/body/div[3]/p[2]``), with the position of each element among
+    its same-named siblings computed once per parent (a report may name thousands of nodes)."""
+
+    def __init__(self) -> None:
+        self._positions: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
+
+    def path(self, element: etree._Element) -> str:
+        steps = []
+        node: etree._Element | None = element
+        while node is not None:
+            parent = node.getparent()
+            name = _local(node.tag) if isinstance(node.tag, str) else "node()"
+            if parent is None:
+                steps.append(name)
+            else:
+                position, count = self._position(parent, node)
+                steps.append(f"{name}[{position}]" if count > 1 else name)
+            node = parent
+        return "/" + "/".join(reversed(steps))
+
+    def _position(self, parent: etree._Element, child: etree._Element) -> tuple[int, int]:
+        positions = self._positions.get(parent)
+        if positions is None:
+            counts: dict[object, int] = {}
+            numbered: list[tuple[etree._Element, int]] = []
+            for sibling in parent:
+                counts[sibling.tag] = counts.get(sibling.tag, 0) + 1
+                numbered.append((sibling, counts[sibling.tag]))
+            positions = {sibling: (n, counts[sibling.tag]) for sibling, n in numbered}
+            self._positions[parent] = positions
+        return positions[child]
 
 
 def _element_path(element: etree._Element) -> str:
-    steps = []
-    node: etree._Element | None = element
-    while node is not None:
-        parent = node.getparent()
-        name = _local(node.tag) if isinstance(node.tag, str) else "node()"
-        if parent is None:
-            steps.append(name)
-        else:
-            same = [c for c in parent if c.tag == node.tag]
-            steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
-        node = parent
-    return "/" + "/".join(reversed(steps))
+    return _PathNamer().path(element)
 
 
 def _local(name: str) -> str:
@@ -356,6 +437,7 @@ def _local(name: str) -> str:
 __all__ = [
     "Grammar",
     "claims_project_schema",
+    "collect_documents",
     "grammars",
     "rng_validator",
     "schematron_transform",

@@ -328,3 +328,36 @@ def test_cli_tei_all_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
     bad = FIXTURES / "broken" / "SRG-RNG-01--element-outside-project-schema.xml"
     result = runner.invoke(app, ["validate", "--format", "json", str(bad)])
     assert {f["rule_id"] for f in json.loads(result.stdout)} == {"SRG-RNG-01"}  # hi is TEI
+
+
+def test_cli_draws_a_table_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich: treat the captured stdout as a terminal
+    monkeypatch.setenv("COLUMNS", "200")
+    path = FIXTURES / "broken" / "SRG-NOTE-01--note-numbers-gap.xml"
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == EXIT_FAILURE
+    assert "┃" in result.stdout and "severity" in result.stdout
+    assert "SRG-NOTE-01" in result.stdout and "Note 3 follows note 1" in result.stdout
+
+
+def test_cli_accepts_a_folder() -> None:
+    result = runner.invoke(app, ["validate", "--format", "json", str(FIXTURES / "broken")])
+    assert result.exit_code == EXIT_FAILURE
+    assert {f["file"] for f in json.loads(result.stdout)} == {str(p) for p in BROKEN}
+    assert f"{len(BROKEN)} file(s)" in result.stderr
+
+
+def test_locations_found_by_walking_agree_with_xpath() -> None:
+    from tei_serge.validate import SVRL_NS, _follow, _xpath_node, schematron_transform
+
+    for path in [*BROKEN, SAMPLE]:
+        if path.name.startswith("SRG-XML"):
+            continue
+        tree = parse_xml(path)
+        for project_rules in (True, False):
+            svrl = schematron_transform(project_rules)(tree)
+            for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert"):
+                location = node.get("location", "")
+                walked = _follow(tree, location)
+                assert walked is not None, location
+                assert walked == _xpath_node(tree, location), location
