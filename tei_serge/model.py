@@ -76,6 +76,7 @@ class Dateline:
     place_span: tuple[int, int] | None
     value: DateValue
     line: int
+    standalone: bool = False  # the dateline is a paragraph of its own ("Dec. 1937.")
 
     @property
     def date_text(self) -> str:

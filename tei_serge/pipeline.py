@@ -34,7 +34,9 @@ class Conversion:
 
 def load_context(options: ConvertOptions) -> Context:
     """The context every pass gets: the register (built-in plus the editor's), a fresh report."""
-    return Context(options=options)
+    from .register import load_register
+
+    return Context(options=options, register=load_register(options.register_paths))
 
 
 def convert_source(

@@ -444,7 +444,7 @@ def _dateline(block: Block, located: Located, previous_end: str | None, latest_y
     if latest_year is not None:
         value = dates.correct_misprinted_year(value, latest_year, previous_year)
     text = block.text[:end]
-    return Dateline(text, date_span, place_span, value, block.line)
+    return Dateline(text, date_span, place_span, value, block.line, standalone=not block.text[end:].strip())
 
 
 def _latest_year(front: FrontMatter) -> int | None:

@@ -292,7 +292,8 @@ def dateline_element(dateline: Dateline) -> etree._Element:
     if dateline.place_span:
         spans.append(("placeName", dateline.place_span))
     spans.sort(key=lambda item: item[1][0])
-    element = E("dateline")
+    # Run in at the start of the entry's first paragraph, as printed, unless it stands alone.
+    element = E("dateline", rend="block" if dateline.standalone else None)
     position = 0
     for kind, (start, end) in spans:
         append(element, text[position:start] or None)

@@ -23,7 +23,7 @@ from ..errors import InternalError
 
 Pass = Callable[[etree._ElementTree, Context], None]
 
-PASS_NAMES: tuple[str, ...] = ("notes", "dates")
+PASS_NAMES: tuple[str, ...] = ("notes", "dates", "names", "speech", "foreign")
 
 
 def get_pass(name: str) -> Pass:
