@@ -19,7 +19,7 @@ runner = CliRunner()
 UNKNOWN = (
     embedded_source_path()
     .read_text(encoding="utf-8")
-    .replace("Yagoda was stable.", "Yagoda was stable. Boris Souvarine and Alfred Rosmer know it.")
+    .replace("Yagoda was stable.", "Yagoda was stable. Xavier Dombrowski and Nikolai Vasilchenko know it.")
 )
 
 
@@ -39,7 +39,7 @@ def test_unknown_names_are_candidates(tmp_path: Path) -> None:
     source = tmp_path / "new-installment.txt"
     source.write_text(UNKNOWN, encoding="utf-8")
     view = entities(source)
-    assert [c.text for c in view.candidates] == ["Boris Souvarine", "Alfred Rosmer"]
+    assert [c.text for c in view.candidates] == ["Xavier Dombrowski", "Nikolai Vasilchenko"]
     assert view.candidates[0].location.startswith("entry-")
 
 
@@ -47,8 +47,8 @@ def test_an_editors_register_makes_a_candidate_known(tmp_path: Path) -> None:
     source = tmp_path / "new-installment.txt"
     source.write_text(UNKNOWN, encoding="utf-8")
     view = entities(source, (FIXTURES / "register-extra.xml",))
-    assert [c.text for c in view.candidates] == ["Alfred Rosmer"]
-    assert {e.id: e.mentions for e in view.entities}["souvarine"] == 1
+    assert [c.text for c in view.candidates] == ["Nikolai Vasilchenko"]
+    assert {e.id: e.mentions for e in view.entities}["dombrowski"] == 1
 
 
 def test_a_tei_file_is_read_as_it_is(tmp_path: Path) -> None:
@@ -71,11 +71,11 @@ def test_cli_table_and_json(tmp_path: Path) -> None:
     source.write_text(UNKNOWN, encoding="utf-8")
     result = runner.invoke(app, ["entities", str(source)])
     assert result.exit_code == 0, result.output
-    assert "Boris Souvarine" in result.stdout and "gide" in result.stdout
+    assert "Xavier Dombrowski" in result.stdout and "gide" in result.stdout
     result = runner.invoke(app, ["entities", str(source), "--format", "json",
                                  "--register", str(FIXTURES / "register-extra.xml")])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert [c["text"] for c in json.loads(result.stdout)["candidates"]] == ["Alfred Rosmer"]
+    assert [c["text"] for c in json.loads(result.stdout)["candidates"]] == ["Nikolai Vasilchenko"]
 
 
 def test_cli_errors(tmp_path: Path) -> None:

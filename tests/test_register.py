@@ -129,7 +129,7 @@ EXTRA = Path(__file__).resolve().parent / "fixtures" / "register-extra.xml"
 
 def test_an_editors_register_is_merged_over_the_built_in() -> None:
     merged = load_register([EXTRA])
-    assert merged.lookup("Boris Souvarine").id == "souvarine"  # type: ignore[union-attr]
+    assert merged.lookup("Xavier Dombrowski").id == "dombrowski"  # type: ignore[union-attr]
     assert merged.entries["buddha"].identification == "Replaced."
     assert merged.lookup("the Buddha").id == "buddha"  # type: ignore[union-attr]
     assert len(merged) == len(load_register()) + 1
@@ -239,10 +239,10 @@ def test_a_cue_in_the_paragraph_wins(register) -> None:  # type: ignore[no-untyp
 
 def test_candidates_are_capitalised_runs_that_match_no_entry(register) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Yesterday Boris Souvarine came with Pierre Monatte and the Russian Trotskyists. "
-        "They spoke of Gide. Monatte was tired."
+        "Yesterday Xavier Dombrowski came with Nikolai Vasilchenko and the Russian Trotskyists. "
+        "They spoke of Gide. Vasilchenko was tired."
     )
     masked = text.replace("Gide", "\x00" * 4)
     found = find_candidates([(masked, text, "/p")], register, lowercase_vocabulary([text]))
-    assert [c.text for c in found] == ["Boris Souvarine", "Pierre Monatte", "Monatte"]
-    assert "came with Pierre Monatte" in found[1].context
+    assert [c.text for c in found] == ["Xavier Dombrowski", "Nikolai Vasilchenko", "Vasilchenko"]
+    assert "came with Nikolai Vasilchenko" in found[1].context

@@ -275,14 +275,14 @@ def test_unknown_names_convert_and_are_listed_as_candidates() -> None:
         .read_text(encoding="utf-8")
         .replace(
             "Yagoda was stable.",
-            "Yagoda was stable. Boris Souvarine and Alfred Rosmer know it, said Souvarine.",
+            "Yagoda was stable. Xavier Dombrowski and Nikolai Vasilchenko know it, said Dombrowski.",
         )
     )
     tree, ctx = tagged(text.encode("utf-8"))
     found = [f for f in ctx.report.findings if f.rule_id == names.RULE_CANDIDATE]
     assert all(f.severity is Severity.INFO for f in found)
     messages = " ".join(f.message for f in found)
-    assert "“Boris Souvarine”" in messages and "“Alfred Rosmer”" in messages
-    assert "“Souvarine”" in messages
+    assert "“Xavier Dombrowski”" in messages and "“Nikolai Vasilchenko”" in messages
+    assert "“Dombrowski”" in messages
     assert ("persName", "Yagoda", "#yagoda") in refs(tree)
-    assert all("Souvarine" not in t for _, t, _ in refs(tree))
+    assert all("Dombrowski" not in t for _, t, _ in refs(tree))
