@@ -249,9 +249,10 @@
       select="' ab addrLine bibl biblStruct byline cell dateline docAuthor docDate docEdition docImprint event head item l label org p person personGrp place relation salute signed speaker stage titlePart trailer witness '"/>
 
   <!-- 'block' or 'inline' for the context element. Known names decide; otherwise the
-       context does: an element among non-blank text, or inside a leaf block (p, l, head, ...;
-       a note starts a new context), is inline; elsewhere it is a block. Non-TEI elements are
-       inline. -->
+       context does: an element among non-blank text or inline siblings (hi, persName, ...;
+       milestones, fw and notes do not count), or inside a leaf block (p, l, head, ...)
+       or an inline element (hi, persName, ...), is inline (a note starts a new context);
+       elsewhere it is a block. Non-TEI elements are inline. -->
   <xsl:template name="tei-display">
     <xsl:variable name="name" select="concat(' ', local-name(), ' ')"/>
     <xsl:choose>
@@ -259,7 +260,11 @@
       <xsl:when test="contains($tei-block-names, $name)">block</xsl:when>
       <xsl:when test="contains($tei-inline-names, $name)">inline</xsl:when>
       <xsl:when test="../text()[normalize-space()]">inline</xsl:when>
-      <xsl:when test="ancestor::*[self::tei:note or (self::tei:* and contains($tei-leaf-names, concat(' ', local-name(), ' ')))][1][not(self::tei:note)]">inline</xsl:when>
+      <xsl:when test="../tei:*[not(self::tei:pb or self::tei:cb or self::tei:lb or self::tei:gb
+                      or self::tei:milestone or self::tei:anchor or self::tei:note or self::tei:fw)]
+                      [contains($tei-inline-names, concat(' ', local-name(), ' '))]">inline</xsl:when>
+      <xsl:when test="ancestor::*[self::tei:note or (self::tei:* and (contains($tei-leaf-names, concat(' ', local-name(), ' '))
+                      or contains($tei-inline-names, concat(' ', local-name(), ' '))))][1][not(self::tei:note)]">inline</xsl:when>
       <xsl:otherwise>block</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -254,6 +254,26 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A container met inside a block (a div in a note, in a floatingText, ...): as in mode
+       block, each of its children is a block of its own when it holds no text itself. -->
+  <xsl:template mode="flow"
+      match="tei:text | tei:front | tei:body | tei:back | tei:group | tei:div | tei:div1
+             | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <xsl:value-of select="$P"/>
+    <xsl:choose>
+      <xsl:when test="text()[normalize-space()]">
+        <xsl:apply-templates mode="flow"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="*">
+          <xsl:apply-templates select="." mode="flow"/>
+          <xsl:value-of select="$P"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$P"/>
+  </xsl:template>
+
   <!-- Common inline elements: just their content (saves the fallback's checks). -->
   <xsl:template mode="flow"
       match="tei:hi | tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
