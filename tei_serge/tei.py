@@ -313,7 +313,9 @@ def dateline_element(dateline: Dateline) -> etree._Element:
 
 
 def paragraph_element(paragraph: Paragraph) -> etree._Element:
-    return inline_element("p", paragraph.content)
+    element = inline_element("p", paragraph.content)
+    element.sourceline = paragraph.line  # so that later passes report findings with the line
+    return element
 
 
 def inline_element(tag: str, content: tuple[Inline, ...]) -> etree._Element:
@@ -339,6 +341,7 @@ def build_back(document: Document) -> etree._Element | None:
 
 def note_element(note: Note, resp: str) -> etree._Element:
     element = inline_element("note", note.content)
+    element.sourceline = note.line
     element.set(xml_attr("id"), f"note-{note.number}")
     element.set("n", str(note.number))
     element.set("place", "foot")
