@@ -6,7 +6,8 @@ words, apostrophes ’ and ' alike, any white space for a space; the longest phr
 inside ``title`` (a work's title is a title, not a foreign phrase), names, dates, ``foreign``
 itself and the header are left alone; a phrase inside a quotation (``said``, ``quote``,
 ``soCalled``, ``q``) is tagged there, so ``foreign`` always sits inside a quotation, never around
-one. Idempotent: a phrase already in a ``foreign`` is not looked at again.
+one. Idempotent: a phrase already in a ``foreign`` is not looked at again. Each language tagged
+is declared in the header's ``langUsage`` (names from ``data/languages.tsv``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..xmlio import NSMAP, tei, xml_attr
 from .textnodes import text_slots, wrap
 
 LEXICON_NAME = "foreign-lexicon.tsv"
+LANGUAGES_NAME = "languages.tsv"
 SKIP = frozenset(
     tei(t)
     for t in (
@@ -93,13 +95,39 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
     if text is None:
         return
     pattern, languages = matcher()
+    used: set[str] = set()
     for slot in reversed(list(text_slots(text, SKIP))):
         spans = []
         for match in pattern.finditer(slot.text):
             lang = languages.get(_key(match.group()))
             if lang:
                 spans.append((match.start(), match.end(), _maker(lang)))
+                used.add(lang)
         wrap(slot, spans)
+    declare_languages(tree.getroot(), used)
+
+
+@cache
+def language_names() -> dict[str, str]:
+    """ident → name, from ``data/languages.tsv``."""
+    names: dict[str, str] = {}
+    for line in data_path(LANGUAGES_NAME).read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) == 2 and not line.startswith("#") and cells[0] != "ident":
+            names[cells[0].strip()] = cells[1].strip()
+    return names
+
+
+def declare_languages(root: etree._Element, idents: set[str]) -> None:
+    """Add a ``language`` to ``profileDesc/langUsage`` for each language tagged and not yet
+    declared (where the header has a langUsage)."""
+    usage = root.find("tei:teiHeader/tei:profileDesc/tei:langUsage", NSMAP)
+    if usage is None:
+        return
+    declared = {language.get("ident") for language in usage.iterfind("tei:language", NSMAP)}
+    for ident in sorted(idents - declared):
+        language = etree.SubElement(usage, tei("language"), ident=ident)
+        language.text = language_names().get(ident, ident)
 
 
 def _maker(lang: str):  # type: ignore[no-untyped-def]

@@ -69,3 +69,13 @@ def test_lexicon_is_data_an_editor_can_read() -> None:
 def test_a_broken_lexicon_line_is_named() -> None:
     with pytest.raises(InternalError, match=r"foreign-lexicon.tsv:3"):
         read_lexicon("# comment\nphrase\tlang\tnote\nno-language-here\n")
+
+
+def test_languages_tagged_are_declared_in_the_header(first) -> None:
+    usage = first.find("tei:teiHeader/tei:profileDesc/tei:langUsage", NS)
+    assert usage is not None
+    declared = {lang.get("ident"): lang.text for lang in usage.iterfind("tei:language", NS)}
+    assert declared["fr"] == "French"
+    used = {f.get(LANG) for f in first.iterfind(".//tei:text//tei:foreign", NS)}
+    assert used <= set(declared)
+    assert list(declared).count("fr") == 1
