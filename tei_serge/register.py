@@ -174,6 +174,9 @@ def _entry(element: etree._Element, path: Path) -> Entry:
             forms.append(NameForm(text, entry_id, rule, condition))
     if not forms:
         raise RegisterError(f"{where}: entry {entry_id!r} has no <{name_tag}>")
+    initials = _initials(element) if kind == "person" else None
+    if initials and all(f.text != initials for f in forms):
+        forms.append(NameForm(initials, entry_id, "contextual"))
     note = element.find("tei:note[@type='identification']", NSMAP)
     cues = tuple(
         normalize_form("".join(t.itertext()))
@@ -188,6 +191,21 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         full = element.find(f"tei:{name_tag}", NSMAP)
     identification = _display(note) if note is not None else ""
     return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, not_before, element)
+
+
+def _initials(person: etree._Element) -> str | None:
+    """The implicit initials of a person with a forename and a surname: ``A.G.`` for André
+    Gide, ``J.R.B.`` for Jean-Richard Bloch. They count as a contextual form."""
+    full = person.find("tei:persName[@type='full']", NSMAP)
+    if full is None:
+        return None
+    forename = " ".join("".join(f.itertext()) for f in full.iterfind("tei:forename", NSMAP))
+    surname = " ".join("".join(f.itertext()) for f in full.iterfind("tei:surname", NSMAP))
+    first = [w[0] for w in re.split(r"[\s\-.]+", forename) if w and w[0].isupper()]
+    last = [w[0] for w in surname.split() if w[0].isupper()][:1]
+    if not first or not last:
+        return None
+    return "".join(f"{letter}." for letter in [*first, *last])
 
 
 def _display(element: etree._Element) -> str:

@@ -226,6 +226,16 @@ def test_conditions_on_the_following_words(register) -> None:  # type: ignore[no
     assert resolver.resolve("K.", " Radek", "", True) is None
 
 
+def test_people_have_their_initials_as_a_contextual_form(register) -> None:  # type: ignore[no-untyped-def]
+    assert {f.entry_id for f in register.forms_of("N.S.") if f.contextual} == {"sedova"}
+    assert {f.entry_id for f in register.forms_of("J.R.B.")} == {"bloch"}
+    assert [f.rule for f in register.forms_of("A.G.")] == ["variant"]  # written forms win
+    resolver = Resolver(register)
+    assert resolver.resolve("N.S.", " said", "", False) is None
+    resolver.see("sedova")
+    assert resolver.resolve("N.S.", " said", "", False).id == "sedova"  # type: ignore[union-attr]
+
+
 def test_a_cue_in_the_paragraph_wins(register) -> None:  # type: ignore[no-untyped-def]
     resolver = Resolver(register)
     assert resolver.resolve("Semyonov", ".", "the president of the Cheka, Semyonov", False).id == (  # type: ignore[union-attr]
