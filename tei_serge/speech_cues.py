@@ -39,9 +39,15 @@ SPEECH_VERB = (
     r"whispered|cried out|asks|replies|answers|exclaims|declares|adds)"
 )
 SPEECH_VERB_RE = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
+WRITTEN_AFTER = r"(?:wrote|writes|has written|had written)"
 WRITE_VERB = (
-    r"(?:(?:writes|wrote|has written|had written|reads|read)"
+    r"(?:(?:writes|wrote|has written|had written|reads|read|printed|published|telegraphed|"
+    r"cabled|wired|headlined|inscribed)"
     r"(?:\s+(?:to\s+)?(?:me|us|him|her|them))?|says|said somewhere)"
+)
+CITED_RIGHT_BEFORE = (
+    r"(?:epigram|maxim|motto|saying|proverb|aphorism|formula|slogan|slogans|watchword|"
+    r"inscription|headline|banner|placard|verse|line)"
 )
 CITE_NOUN = r"(?:epigram|maxim|motto|saying|proverb|aphorism|words|line|verse|formula|slogan)"
 LABEL = re.compile(
@@ -61,6 +67,12 @@ FIRST_SECOND_PERSON = re.compile(
     r"\b(?:I|I’[a-z]+|I'[a-z]+|me|my|we|us|our|you|your|you’[a-z]+)\b", re.IGNORECASE
 )
 TITLE_AFTER = re.compile(r"^\W{0,3}\(?[^.()]{0,40}\bunder (?:that|this|the same) title\b")
+TITLE_BEFORE = re.compile(
+    r"\b(?:article|book|pamphlet|essay|poem|novel|play|story|booklet|brochure|chapter|film|"
+    r"song|lecture|speech|report|manifesto|leaflet|appeal|resolution|review)s?"
+    r"(?:,?\s+(?:entitled|titled|called|named))?\s*$|\b(?:entitled|titled|title)\s*$",
+    re.IGNORECASE,
+)
 SHORT_WORDS = 4
 
 
@@ -126,6 +138,8 @@ def read_cue(q: Quoted) -> Cue:
     """The kind of a quoted stretch and a hint of its speaker (or source)."""
     if TITLE_AFTER.search(q.after):
         return Cue("title", why="title cue after")
+    if TITLE_BEFORE.search(q.before) and q.inner.strip()[:1].isupper():
+        return Cue("title", why="title cue before")  # his article “The Ludwig Warning”
     clause = last_clause(q.before)
     in_frame = not q.before.strip() and not q.nested
     frame_clause = last_clause(q.frame) if in_frame else ""
@@ -163,6 +177,8 @@ def last_clause(text: str) -> str:
 
 def _cited(frame: _Frame) -> Cue | None:
     text = frame.text.rstrip()
+    if re.search(rf"\b{CITED_RIGHT_BEFORE}\s*[:,]?$", text):  # the slogan “All power …!”
+        return Cue("quote", why="cited-text noun")
     if not text.endswith((":", ",")) and not re.search(rf"\b{CITE_NOUN}\b[^.]*$", text):
         return None
     if re.search(r"\b(?:remark|remarks)\s+of\b", text):
@@ -231,9 +247,10 @@ def _after(q: Quoted) -> Cue | None:
     if re.search(r"[.…]\W*$", q.inner.strip()) and after[:1].isupper():
         return None  # “… never be.” He spoke of …: a new sentence, not an attribution
     subject = r"[Hh]e|[Ss]he|I|(?:[A-Z][\w’.-]*\s?){1,3}?"
+    verb = rf"(?P<verb>{SPEECH_VERB}|{WRITTEN_AFTER})"
     match = re.match(
-        rf"^[,.!?;]?\s*(?:{SPEECH_VERB}\s+(?P<s1>{subject})(?=[\s,.;:]|$)"
-        rf"|(?P<s2>{subject})\s*{SPEECH_VERB}\b)",
+        rf"^[,.!?;]?\s*(?:{verb}\s+(?P<s1>{subject})(?=[\s,.;:]|$)"
+        rf"|(?P<s2>{subject})\s*{verb.replace('?P<verb>', '?P<verb2>')}\b)",
         after[:80],
     )
     group = "s1" if match and match.group("s1") else "s2"
@@ -246,6 +263,8 @@ def _after(q: Quoted) -> Cue | None:
     lower = subj.lower()
     hint = Hint(PRONOUNS[lower]) if lower in PRONOUNS else (
         _named_in(subj, q.mentions, offset) or Hint("nobody"))
+    if re.fullmatch(WRITTEN_AFTER, match.group("verb") or match.group("verb2") or ""):
+        return Cue("quote", hint if hint.how in {"ref", "abbr"} else None, why="written, after")
     return Cue("said", hint, why=f"reporting verb after ({subj})")
 
 

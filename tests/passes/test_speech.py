@@ -344,3 +344,20 @@ def test_a_quotation_over_two_paragraphs_is_chained_and_an_unclosed_speech_runs_
     assert len(last) == 1 and "".join(last.itertext()) == "".join(last[0].itertext())
     unbalanced = [f for f in ctx.report.findings if f.rule_id == "SPEECH-UNBALANCED"]
     assert len(unbalanced) == 1 and "end of the paragraph" in unbalanced[0].message
+
+
+@pytest.mark.parametrize(
+    ("before", "inner", "after", "kind"),
+    [
+        ("The paper printed: ", "The traitors are shot.", "", "quote"),
+        ("his article ", "The Ludwig Warning", " appeared.", "title"),
+        ("I published an article under the title ", "Ludwig", "", "title"),
+        ("the slogan ", "All power to the Soviets!", "", "quote"),
+        ("", "We are lost,", " he wrote.", "quote"),
+        ("", "We are lost,", " he said.", "said"),
+        ("He: “Come.” I: ", "No.", "", "said"),
+        ("the so-called ", "Trust", "", "soCalled"),
+    ],
+)
+def test_read_cue_kinds(before: str, inner: str, after: str, kind: str) -> None:
+    assert read_cue(Quoted(inner=inner, before=before, after=after)).kind == kind
