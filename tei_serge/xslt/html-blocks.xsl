@@ -51,42 +51,45 @@
   <xsl:template match="tei:titlePage/tei:docTitle">
     <xsl:choose>
       <xsl:when test="count(.. | $html-title-page) = 1 and not(preceding-sibling::tei:docTitle)">
-        <h1>
-          <xsl:call-template name="html-atts"/>
-          <xsl:apply-templates/>
-        </h1>
+        <xsl:call-template name="html-heading">
+          <xsl:with-param name="level" select="1"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <p>
+        <xsl:variable name="html-el-19"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-19}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </p>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:docTitle">
-    <p>
+    <xsl:variable name="html-el-20"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-20}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:titlePart">
-    <span>
+    <xsl:variable name="html-el-21"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-21}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
     <xsl:if test="following-sibling::tei:titlePart"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:titlePage/tei:docAuthor | tei:titlePage/tei:docImprint | tei:titlePage/tei:byline
       | tei:titlePage/tei:docDate | tei:titlePage/tei:docEdition | tei:titlePage/tei:titlePart
       | tei:titlePage/tei:imprimatur">
-    <p>
+    <xsl:variable name="html-el-22"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-22}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <!-- ====================================================================== divs -->
@@ -121,28 +124,49 @@
             <xsl:call-template name="html-heading-level"/>
           </xsl:for-each>
         </xsl:variable>
-        <xsl:element name="h{$level}">
-          <xsl:call-template name="html-atts"/>
-          <xsl:apply-templates/>
-        </xsl:element>
+        <xsl:call-template name="html-heading">
+          <xsl:with-param name="level" select="$level"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:when test="parent::tei:figure or parent::tei:table or parent::tei:list"/>
       <xsl:otherwise>
         <xsl:variable name="block"><xsl:call-template name="html-is-block"/></xsl:variable>
         <xsl:choose>
           <xsl:when test="$block = 'yes'">
-            <p>
+            <xsl:variable name="html-el-23"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+            <xsl:element name="{$html-el-23}">
               <xsl:call-template name="html-atts"/>
               <xsl:apply-templates/>
-            </p>
+            </xsl:element>
           </xsl:when>
           <xsl:otherwise>
-            <span>
+            <xsl:variable name="html-el-24"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+            <xsl:element name="{$html-el-24}">
               <xsl:call-template name="html-atts"/>
               <xsl:apply-templates/>
-            </span>
+            </xsl:element>
           </xsl:otherwise>
         </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- h1..h6 for a heading; a div with the heading role when it holds blocks (which no h may). -->
+  <xsl:template name="html-heading">
+    <xsl:param name="level"/>
+    <xsl:variable name="has-block"><xsl:call-template name="html-has-block"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$has-block = 'yes'">
+        <div role="heading" aria-level="{$level}">
+          <xsl:call-template name="html-atts"/>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="h{$level}">
+          <xsl:call-template name="html-atts"/>
+          <xsl:apply-templates/>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -168,12 +192,13 @@
     <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:for-each select="preceding-sibling::*[1][self::tei:dateline][not(parent::tei:opener or parent::tei:closer)]">
-        <span>
+        <xsl:variable name="html-el-25"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-25}">
           <xsl:call-template name="html-atts">
             <xsl:with-param name="class" select="'run-in'"/>
           </xsl:call-template>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
         <xsl:text> </xsl:text>
       </xsl:for-each>
       <xsl:apply-templates/>
@@ -190,10 +215,11 @@
   </xsl:template>
 
   <xsl:template match="tei:lg/tei:head">
-    <p>
+    <xsl:variable name="html-el-26"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-26}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <!-- A line of verse, with its number (@n) in the margin where the encoding gives one. -->
@@ -222,26 +248,29 @@
   </xsl:template>
 
   <xsl:template match="tei:speaker">
-    <p>
+    <xsl:variable name="html-el-27"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-27}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:stage | tei:move">
     <xsl:variable name="block"><xsl:call-template name="html-is-block"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$block = 'yes'">
-        <p>
+        <xsl:variable name="html-el-28"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-28}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </p>
+        </xsl:element>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-29"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-29}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -251,16 +280,17 @@
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates select="tei:head"/>
       <ul>
-        <xsl:apply-templates select="*[not(self::tei:head)]"/>
+        <xsl:apply-templates select="node()[not(self::tei:head)]" mode="list-member"/>
       </ul>
     </div>
   </xsl:template>
 
   <xsl:template match="tei:castList/tei:head | tei:castGroup/tei:head">
-    <p>
+    <xsl:variable name="html-el-30"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-30}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:castItem">
@@ -275,7 +305,7 @@
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates select="tei:head"/>
       <ul>
-        <xsl:apply-templates select="*[not(self::tei:head)]"/>
+        <xsl:apply-templates select="node()[not(self::tei:head)]" mode="list-member"/>
       </ul>
     </li>
   </xsl:template>
@@ -294,10 +324,11 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-31"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-31}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -320,10 +351,11 @@
             </xsl:element>
           </xsl:when>
           <xsl:otherwise>
-            <span>
+            <xsl:variable name="html-el-32"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+            <xsl:element name="{$html-el-32}">
               <xsl:call-template name="html-atts"/>
               <xsl:apply-templates/>
-            </span>
+            </xsl:element>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>
@@ -331,10 +363,11 @@
   </xsl:template>
 
   <xsl:template match="tei:addrLine">
-    <span>
+    <xsl:variable name="html-el-33"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-33}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- ===================================================================== lists -->
@@ -344,40 +377,52 @@
     <div>
       <xsl:call-template name="html-atts"/>
       <xsl:for-each select="tei:head">
-        <p>
+        <xsl:variable name="html-el-34"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'p'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-34}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </p>
+        </xsl:element>
       </xsl:for-each>
       <xsl:choose>
         <xsl:when test="$gloss">
           <dl>
-            <xsl:apply-templates select="*[not(self::tei:head)]" mode="gloss"/>
+            <xsl:apply-templates select="node()[not(self::tei:head)][not(self::text()) or normalize-space()]" mode="gloss"/>
           </dl>
         </xsl:when>
         <xsl:when test="@type = 'ordered' or @type = 'numbered' or contains(@rend, 'numbered') or contains(@rend, 'ordered')">
           <ol>
-            <xsl:apply-templates select="node()[not(self::tei:head)]"/>
+            <xsl:apply-templates select="node()[not(self::tei:head)]" mode="list-member"/>
           </ol>
         </xsl:when>
         <xsl:otherwise>
           <ul>
-            <xsl:apply-templates select="node()[not(self::tei:head)]"/>
+            <xsl:apply-templates select="node()[not(self::tei:head)]" mode="list-member"/>
           </ul>
         </xsl:otherwise>
       </xsl:choose>
     </div>
   </xsl:template>
 
-  <!-- Items (and anything else a list holds: pb, notes, labels) are list items. -->
+  <!-- Members of a list: items are li; anything else a list holds (a pb, a note, a label, text)
+       is rendered as usual inside an li of its own, since a ul holds nothing but li. -->
+  <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct | tei:listBibl/tei:msDesc
+      | tei:listWit/tei:witness | tei:castItem | tei:castGroup" mode="list-member">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+  <xsl:template match="*" mode="list-member">
+    <li class="list-extra">
+      <xsl:apply-templates select="."/>
+    </li>
+  </xsl:template>
+  <xsl:template match="text()" mode="list-member">
+    <xsl:if test="normalize-space()">
+      <li class="list-extra"><xsl:value-of select="."/></li>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="processing-instruction() | comment()" mode="list-member"/>
+
   <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct | tei:listBibl/tei:msDesc
       | tei:listWit/tei:witness" priority="1">
-    <xsl:call-template name="html-list-item"/>
-  </xsl:template>
-  <xsl:template match="tei:list/tei:* | tei:listBibl/tei:* | tei:listWit/tei:*" priority="-0.1">
-    <xsl:call-template name="html-list-item"/>
-  </xsl:template>
-  <xsl:template name="html-list-item">
     <li>
       <xsl:call-template name="html-atts"/>
       <xsl:if test="@n">
@@ -387,16 +432,25 @@
     </li>
   </xsl:template>
 
+  <!-- A gloss list: labels are dt, items dd, anything else a dd of its own. -->
   <xsl:template match="tei:label" mode="gloss">
     <dt>
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </dt>
   </xsl:template>
-  <xsl:template match="*" mode="gloss">
+  <xsl:template match="tei:item" mode="gloss">
     <dd>
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
+    </dd>
+  </xsl:template>
+  <xsl:template match="text()" mode="gloss">
+    <dd class="list-extra"><xsl:value-of select="."/></dd>
+  </xsl:template>
+  <xsl:template match="*" mode="gloss">
+    <dd class="list-extra">
+      <xsl:apply-templates select="."/>
     </dd>
   </xsl:template>
 
@@ -413,7 +467,7 @@
   <!-- ==================================================================== tables -->
 
   <xsl:template match="tei:table">
-    <xsl:apply-templates select="*[not(self::tei:row or self::tei:head)]"/>
+    <xsl:apply-templates select="node()[not(self::tei:row or self::tei:head)][not(self::text()) or normalize-space()]"/>
     <div class="table-wrap">
       <table>
         <xsl:call-template name="html-atts"/>
@@ -436,9 +490,9 @@
     <tr>
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates select="tei:cell"/>
-      <xsl:if test="*[not(self::tei:cell)]">
+      <xsl:if test="*[not(self::tei:cell)] | text()[normalize-space()]">
         <td class="row-extra">
-          <xsl:apply-templates select="*[not(self::tei:cell)]"/>
+          <xsl:apply-templates select="node()[not(self::tei:cell)][not(self::text()) or normalize-space()]"/>
         </td>
       </xsl:if>
     </tr>
@@ -483,10 +537,11 @@
         </figure>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-35"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-35}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -512,10 +567,11 @@
   </xsl:template>
 
   <xsl:template match="tei:figDesc">
-    <span>
+    <xsl:variable name="html-el-36"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-36}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- ============================================================ separators, code -->
@@ -531,7 +587,8 @@
         </hr>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-37"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-37}">
           <xsl:call-template name="html-atts"/>
           <xsl:if test="@unit">
             <xsl:attribute name="data-unit"><xsl:value-of select="@unit"/></xsl:attribute>
@@ -539,7 +596,7 @@
           <xsl:if test="@n">
             <xsl:attribute name="data-n"><xsl:value-of select="@n"/></xsl:attribute>
           </xsl:if>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -16,15 +16,16 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:geogName
       | tei:settlement | tei:region | tei:country | tei:bloc | tei:district | tei:title[@ref or @corresp]">
     <xsl:variable name="target"><xsl:call-template name="html-register-target"/></xsl:variable>
-    <span>
+    <xsl:variable name="html-el-1"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-1}">
       <xsl:call-template name="html-atts"/>
       <xsl:call-template name="html-mention-id"/>
       <xsl:if test="@ref or @corresp">
         <xsl:attribute name="data-ref"><xsl:value-of select="(@ref | @corresp)[1]"/></xsl:attribute>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="$target != '' and not(.//tei:note | .//tei:app | .//tei:ref | .//tei:ptr
-            | .//*[@ref or @corresp])">
+        <xsl:when test="$target != '' and $html-el-1 = 'span' and not(.//tei:note | .//tei:app | .//tei:ref | .//tei:ptr
+            | .//*[@ref or @corresp] | .//*[@xml:id and key('html-app-from', @xml:id)])">
           <a class="name-link" href="#{$target}"><xsl:apply-templates/></a>
         </xsl:when>
         <xsl:otherwise>
@@ -32,7 +33,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="html-app-markers"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- The id m:N of a mention that has no xml:id of its own (the index links back to it). -->
@@ -46,10 +47,11 @@
   </xsl:template>
 
   <xsl:template match="tei:title">
-    <cite>
+    <xsl:variable name="html-el-2"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'cite'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-2}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </cite>
+    </xsl:element>
   </xsl:template>
 
   <!-- ==================================================================== speech -->
@@ -107,17 +109,19 @@
   </xsl:template>
 
   <xsl:template match="tei:emph">
-    <em>
+    <xsl:variable name="html-el-3"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'em'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-3}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </em>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:code | tei:gi | tei:att | tei:val | tei:tag | tei:ident">
-    <code>
+    <xsl:variable name="html-el-4"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'code'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-4}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </code>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:del">
@@ -142,13 +146,14 @@
         <xsl:apply-templates select="." mode="plain"/>
       </xsl:for-each>
     </xsl:variable>
-    <span>
+    <xsl:variable name="html-el-5"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-5}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="normalize-space($other) != ''">
         <xsl:attribute name="title"><xsl:value-of select="normalize-space($other)"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates select="$shown"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- app: the lemma (or, inline without one, the first reading: the rule of common.xsl) in the
@@ -161,16 +166,18 @@
         | (self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdg
            | self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdgGrp/tei:rdg)[1]"/>
     <xsl:if test="$target = ''">
-      <span>
+      <xsl:variable name="html-el-6"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+      <xsl:element name="{$html-el-6}">
         <xsl:call-template name="html-atts"/>
         <xsl:for-each select="$shown">
-          <span>
+          <xsl:variable name="html-el-7"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+          <xsl:element name="{$html-el-7}">
             <xsl:call-template name="html-atts"/>
             <xsl:apply-templates/>
-          </span>
+          </xsl:element>
         </xsl:for-each>
         <xsl:call-template name="html-app-marker"/>
-      </span>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 
@@ -197,10 +204,11 @@
   </xsl:template>
 
   <xsl:template match="tei:rdg | tei:lem">
-    <span>
+    <xsl:variable name="html-el-8"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-8}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
     <xsl:call-template name="html-wit"/>
   </xsl:template>
 
@@ -219,14 +227,15 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-9"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-9}">
           <xsl:call-template name="html-atts">
             <xsl:with-param name="class" select="'note-inline'"/>
           </xsl:call-template>
           <xsl:text>[</xsl:text>
           <xsl:apply-templates/>
           <xsl:text>]</xsl:text>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -242,7 +251,8 @@
     <xsl:variable name="url" select="normalize-space(@target)"/>
     <xsl:variable name="href">
       <xsl:choose>
-        <xsl:when test=".//tei:note | .//tei:app | .//tei:ref | .//tei:ptr | .//*[@ref or @corresp]"/>
+        <xsl:when test=".//tei:note | .//tei:app | .//tei:ref | .//tei:ptr | .//*[@ref or @corresp]
+            | .//*[@xml:id and key('html-app-from', @xml:id)] | .//tei:p | .//tei:ab | .//tei:lg | .//tei:l | .//tei:list | .//tei:table | .//tei:div"/>
         <xsl:when test="$local != ''">#<xsl:value-of select="$local"/></xsl:when>
         <xsl:when test="not(contains($url, ' ')) and (starts-with($url, 'http://') or starts-with($url, 'https://')
             or starts-with($url, 'mailto:'))"><xsl:value-of select="$url"/></xsl:when>
@@ -268,14 +278,15 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-10"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-10}">
           <xsl:call-template name="html-atts"/>
           <xsl:if test="@target">
             <xsl:attribute name="data-target"><xsl:value-of select="@target"/></xsl:attribute>
           </xsl:if>
           <xsl:value-of select="$content"/>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -285,21 +296,23 @@
   <xsl:template match="tei:date | tei:time">
     <xsl:variable name="when" select="normalize-space(@when)"/>
     <xsl:variable name="shape" select="translate($when, '0123456789', '9999999999')"/>
+    <xsl:variable name="has-block"><xsl:call-template name="html-has-block"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$shape = '9999' or $shape = '9999-99' or $shape = '9999-99-99' or $shape = '99:99:99' or $shape = '99:99'">
+      <xsl:when test="$has-block = 'no' and ($shape = '9999' or $shape = '9999-99' or $shape = '9999-99-99' or $shape = '99:99:99' or $shape = '99:99')">
         <time datetime="{$when}">
           <xsl:call-template name="html-atts"/>
           <xsl:apply-templates/>
         </time>
       </xsl:when>
       <xsl:otherwise>
-        <span>
+        <xsl:variable name="html-el-11"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-11}">
           <xsl:call-template name="html-atts"/>
           <xsl:for-each select="@when | @notBefore | @notAfter | @from | @to">
             <xsl:attribute name="data-{translate(local-name(), 'ABFNT', 'abfnt')}"><xsl:value-of select="."/></xsl:attribute>
           </xsl:for-each>
           <xsl:apply-templates/>
-        </span>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -316,9 +329,10 @@
         </br>
       </xsl:when>
       <xsl:when test="@xml:id">
-        <span>
+        <xsl:variable name="html-el-12"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$html-el-12}">
           <xsl:call-template name="html-atts"/>
-        </span>
+        </xsl:element>
         <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:when test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:when>
@@ -327,22 +341,24 @@
 
   <!-- pb: the page number, set in the margin on wide screens (see the CSS). -->
   <xsl:template match="tei:pb">
-    <span>
+    <xsl:variable name="html-el-13"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-13}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="normalize-space(@n)">
         <xsl:attribute name="title">page <xsl:value-of select="normalize-space(@n)"/></xsl:attribute>
       </xsl:if>
       <xsl:value-of select="normalize-space(@n)"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:cb">
-    <span>
+    <xsl:variable name="html-el-14"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-14}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="@n">
         <xsl:attribute name="data-n"><xsl:value-of select="@n"/></xsl:attribute>
       </xsl:if>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:fw">
@@ -356,7 +372,8 @@
   <!-- ================================================================= editorial -->
 
   <xsl:template match="tei:gap">
-    <span>
+    <xsl:variable name="html-el-15"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-15}">
       <xsl:call-template name="html-atts"/>
       <xsl:variable name="why" select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent))"/>
       <xsl:if test="$why != ''">
@@ -364,20 +381,22 @@
       </xsl:if>
       <xsl:text>[…]</xsl:text>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:space">
-    <span>
+    <xsl:variable name="html-el-16"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-16}">
       <xsl:call-template name="html-atts"/>
       <xsl:text> </xsl:text>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:anchor">
-    <span>
+    <xsl:variable name="html-el-17"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-17}">
       <xsl:call-template name="html-atts"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- ====================================================================== ruby -->
@@ -390,10 +409,11 @@
   </xsl:template>
 
   <xsl:template match="tei:ruby/tei:rb">
-    <span>
+    <xsl:variable name="html-el-18"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$html-el-18}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:ruby/tei:rt">

@@ -412,9 +412,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The id of the rendered element a location-referenced app (@from) points at, or ''. -->
+  <!-- The id of the rendered element a location-referenced app (@from) without a lemma points
+       at, or '': its marker stands there. -->
   <xsl:template name="html-app-target">
-    <xsl:if test="@from">
+    <xsl:if test="@from and not(tei:lem | tei:rdgGrp/tei:lem)">
       <xsl:call-template name="html-local-target">
         <xsl:with-param name="target" select="@from"/>
       </xsl:call-template>

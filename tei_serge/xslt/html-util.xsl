@@ -118,6 +118,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The HTML element for a phrase-like TEI element: $name (span, p, cite, ...), or div when the
+       element holds blocks, which no phrase may (a name holding a paragraph, a table in a date). -->
+  <xsl:template name="html-phrase">
+    <xsl:param name="name" select="'span'"/>
+    <xsl:variable name="has-block"><xsl:call-template name="html-has-block"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$has-block = 'yes'">div</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- 'yes' when an element whose kind depends on context stands as a block: it holds blocks, or it
        sits directly in a container of blocks without running text beside it. -->
   <xsl:template name="html-is-block">
@@ -226,7 +237,7 @@
 
   <!-- ============================================================== sections -->
 
-  <!-- The id of a div-like element: its xml:id, else 'd:' and its place in the tree (d:2.1.3). -->
+  <!-- The id of a div-like element: its xml:id, else 'd:' and its number among the sections. -->
   <xsl:template name="html-div-id">
     <xsl:choose>
       <xsl:when test="@xml:id and count(key('html-id', @xml:id)[1] | .) = 1">
@@ -234,9 +245,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>d:</xsl:text>
-        <xsl:number level="multiple" format="1.1"
-            count="tei:TEI | tei:text | tei:front | tei:body | tei:back | tei:group | tei:div | tei:div1
-                | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"/>
+        <xsl:call-template name="html-number"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -254,7 +263,7 @@
 
   <!-- Markers of apparatus entries whose app/@from points at the current element. -->
   <xsl:template name="html-app-markers">
-    <xsl:if test="@xml:id">
+    <xsl:if test="@xml:id and count(key('html-id', @xml:id)[1] | .) = 1">
       <xsl:for-each select="key('html-app-from', @xml:id)">
         <xsl:call-template name="html-app-marker"/>
       </xsl:for-each>

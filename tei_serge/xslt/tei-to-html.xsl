@@ -46,8 +46,9 @@
 
   <!-- every element with an xml:id, by id -->
   <xsl:key name="html-id" match="*[@xml:id]" use="@xml:id"/>
-  <!-- location-referenced apparatus entries, by the id of the word they point at -->
-  <xsl:key name="html-app-from" match="tei:app[@from]" use="substring-after(normalize-space(@from), '#')"/>
+  <!-- location-referenced apparatus entries without a lemma, by the id of the word they point at -->
+  <xsl:key name="html-app-from" match="tei:app[@from][not(tei:lem | tei:rdgGrp/tei:lem)]"
+      use="substring-after(normalize-space(@from), '#')"/>
   <!-- in the numbering table (a result tree fragment): apparatus entries and mentions by generate-id -->
   <xsl:key name="html-num" match="num" use="@g"/>
   <!-- in the numbering table: mentions by the id of the register entry they point at -->
@@ -86,8 +87,16 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <!-- The numbering table: one 'num' per apparatus entry (k='a') and mention (k='m'). -->
+  <!-- The numbering table: one 'num' per apparatus entry (k='a'), mention (k='m') and section
+       (k='d': divs, texts of a group, documents of a corpus; their ids d:N when they have no
+       xml:id of their own). -->
   <xsl:variable name="html-numbers-rtf">
+    <xsl:for-each select="//*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
+        or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7
+        or self::tei:text[parent::tei:group] or self::tei:TEI[parent::tei:teiCorpus]
+        or self::tei:teiCorpus[parent::tei:teiCorpus]]">
+      <num k="d" g="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
     <xsl:for-each select="$html-apps">
       <num k="a" g="{generate-id()}" n="{position()}"/>
     </xsl:for-each>
