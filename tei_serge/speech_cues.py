@@ -69,7 +69,7 @@ FIRST_SECOND_PERSON = re.compile(
 TITLE_AFTER = re.compile(r"^\W{0,3}\(?[^.()]{0,40}\bunder (?:that|this|the same) title\b")
 TITLE_BEFORE = re.compile(
     r"\b(?:article|book|pamphlet|essay|poem|novel|play|story|booklet|brochure|chapter|film|"
-    r"song|lecture|speech|report|manifesto|leaflet|appeal|resolution|review)s?"
+    r"song|lecture|manifesto|leaflet)s?"
     r"(?:,?\s+(?:entitled|titled|called|named))?\s*$|\b(?:entitled|titled|title)\s*$",
     re.IGNORECASE,
 )
@@ -138,7 +138,8 @@ def read_cue(q: Quoted) -> Cue:
     """The kind of a quoted stretch and a hint of its speaker (or source)."""
     if TITLE_AFTER.search(q.after):
         return Cue("title", why="title cue after")
-    if TITLE_BEFORE.search(q.before) and q.inner.strip()[:1].isupper():
+    inner = q.inner.strip()
+    if TITLE_BEFORE.search(q.before) and inner[:1].isupper() and not inner.endswith(("!", "?")):
         return Cue("title", why="title cue before")  # his article “The Ludwig Warning”
     clause = last_clause(q.before)
     in_frame = not q.before.strip() and not q.nested
