@@ -111,7 +111,7 @@ def export(
     source = copy.deepcopy(tree) if strips_space(exporter.stylesheet) else tree
     try:
         result = transform(source, **params)
-    except etree.XSLTApplyError as exc:
+    except etree.XSLTError as exc:
         reason = _first_error(transform, exc)
         raise ExportError(f"{label}: the {exporter.name} export failed: {reason}") from None
     return str(result)
