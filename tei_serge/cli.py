@@ -239,7 +239,7 @@ def export(
         return
     if output is None:
         fail("several inputs need an output folder: -o DIR", EXIT_USAGE)
-    with progress_reporter(len(files), f"export {fmt}") as advance:
+    with errors_mapped(), progress_reporter(len(files), f"export {fmt}") as advance:
         batch = export_files(files, exporter, output, on_file=advance)
     report_exports(batch)
     if not batch.ok:

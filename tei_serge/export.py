@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .errors import ExportError, TeiSergeError
+from .errors import ExportError, OutputError, TeiSergeError
 from .resources import xslt_path
 from .xmlio import NSMAP, parse_xml, write_atomic
 
@@ -190,7 +190,10 @@ def export_files(
 ) -> BatchResult:
     """Render every source into ``out_dir/<stem><suffix>``. A failure is recorded (with a
     one-line reason) and the batch goes on. An HTML batch also writes ``index.html`` listing
-    the pages (and the failures). ``on_file`` is called after each file (progress)."""
+    the pages (and the failures). ``on_file`` is called after each file (progress). Raises
+    :class:`OutputError` when ``out_dir`` is not a folder or the index cannot be written."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a folder; a batch writes one file per input into a folder")
     batch = BatchResult(exporter, out_dir)
     targets = output_names(list(sources), exporter.suffix, reserved={INDEX_NAME})
     for source, target in targets:

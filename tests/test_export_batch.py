@@ -110,3 +110,13 @@ def test_cli_usage_errors(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == EXIT_USAGE
     assert "Traceback" not in result.output
+
+
+def test_cli_batch_into_a_file_is_one_clear_error(tmp_path: Path) -> None:
+    target = tmp_path / "a-file.txt"
+    target.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["export", "html", str(GOOD), str(GOOD), "-o", str(target)])
+    assert result.exit_code == EXIT_FAILURE
+    assert "Traceback" not in result.output
+    assert "not a folder" in result.stderr
+    assert target.read_text(encoding="utf-8") == "x"
