@@ -66,6 +66,7 @@ class NameForm:
     entry_id: str
     rule: str = "variant"  # full | variant | contextual
     condition: str | None = None  # one of CONDITIONS
+    implicit: bool = False  # initials derived from the name, not written in the register
 
     @property
     def contextual(self) -> bool:
@@ -99,6 +100,10 @@ class Register:
         for entry in entries.values():
             for form in entry.forms:
                 index.setdefault(form.text, []).append(form)
+        # implicit initials give way to the same text written in any entry (A.B. is Blok's)
+        for text, found in index.items():
+            if any(f.implicit for f in found) and not all(f.implicit for f in found):
+                index[text] = [f for f in found if not f.implicit]
         self.index = index
 
     def __len__(self) -> int:
@@ -176,7 +181,7 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         raise RegisterError(f"{where}: entry {entry_id!r} has no <{name_tag}>")
     initials = _initials(element) if kind == "person" else None
     if initials and all(f.text != initials for f in forms):
-        forms.append(NameForm(initials, entry_id, "contextual"))
+        forms.append(NameForm(initials, entry_id, "contextual", implicit=True))
     note = element.find("tei:note[@type='identification']", NSMAP)
     cues = tuple(
         normalize_form("".join(t.itertext()))

@@ -230,6 +230,7 @@ def test_people_have_their_initials_as_a_contextual_form(register) -> None:  # t
     assert {f.entry_id for f in register.forms_of("N.S.") if f.contextual} == {"sedova"}
     assert {f.entry_id for f in register.forms_of("J.R.B.")} == {"bloch"}
     assert [f.rule for f in register.forms_of("A.G.")] == ["variant"]  # written forms win
+    assert [f.entry_id for f in register.forms_of("A.B.")] == ["blok"]  # not Andrei Bely's
     resolver = Resolver(register)
     assert resolver.resolve("N.S.", " said", "", False) is None
     resolver.see("sedova")

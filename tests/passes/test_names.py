@@ -72,6 +72,27 @@ def test_further_installments_against_the_hand_annotation(name: str) -> None:
     check_against(tree, ANNOTATIONS / f"{name}.names.tsv", 0.97, 0.95, per_kind=False)
 
 
+KNOWN_DIFFERENCES = {
+    "serge-diary-1949-09": [],
+    "serge-diary-2-1950-01": ["missed person 'L.' #8", "missed person 'L.' #9"],
+    "serge-diary-5-1950-07": [
+        "missed person 'C.' #3",
+        "wrong 'Gorky' #6: person/gorky instead of work/gorky-in-our-midst",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENCES))
+def test_only_the_known_differences(name: str) -> None:
+    """A regression guard: every disagreement with the annotations is one we know about."""
+    source = None if name == "serge-diary-1949-09" else FURTHER / f"{name}.txt"
+    if source is not None and not source.is_file():
+        pytest.skip(f"{source} is not available")
+    tree, _ = tagged(source)
+    found = differences(read_annotation(ANNOTATIONS / f"{name}.names.tsv"), mentions(tree))
+    assert [d.split(" (")[0] for d in found] == KNOWN_DIFFERENCES[name], "\n".join(found)
+
+
 def test_the_annotation_counts(first) -> None:  # type: ignore[no-untyped-def]
     gold = read_annotation(ANNOTATIONS / "serge-diary-1949-09.names.tsv")
     kinds = {k: sum(1 for m in gold if m.kind == k) for k in ("person", "place", "org", "work")}
