@@ -217,7 +217,9 @@ def report_builds(results: list[Any]) -> None:
 @app.command()
 def export(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="The output format: html or text.")],
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="TEI documents to export.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="TEI documents (a folder: its *.xml files).")
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
@@ -228,11 +230,14 @@ def export(
 ) -> None:
     """Export TEI documents as HTML pages or plain text. A batch writes one file per input (an
     HTML batch also an index.html) and goes on after a failure; exit 1 if any input failed."""
-    from .export import ExportFormat, export_files
+    from .export import ExportFormat, collect_inputs, export_files
 
     if fmt not in ExportFormat.__members__:
         fail(f"unknown format {fmt!r}; formats are html, text", EXIT_USAGE)
     exporter = ExportFormat(fmt).to_exporter()
+    files = collect_inputs(files)
+    if not files:
+        fail("nothing to export: the folders given hold no *.xml file")
     if len(files) == 1 and not (output and output.is_dir()):
         with errors_mapped():
             _export_one(files[0], exporter, output)

@@ -210,6 +210,17 @@ def export_files(
     return batch
 
 
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the ``*.xml`` files of folders (sorted)."""
+    inputs: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inputs.extend(sorted(p for p in path.iterdir() if p.suffix == ".xml" and p.is_file()))
+        else:
+            inputs.append(path)
+    return inputs
+
+
 def output_names(sources: list[Path], suffix: str, reserved: set[str]) -> list[tuple[Path, str]]:
     """A distinct file name per source: its stem plus ``suffix``; ``-2``, ``-3`` … on clashes."""
     taken = set(reserved)
@@ -264,6 +275,7 @@ __all__ = [
     "ExportFormat",
     "Exporter",
     "FileResult",
+    "collect_inputs",
     "export",
     "export_file",
     "export_files",

@@ -120,3 +120,14 @@ def test_cli_batch_into_a_file_is_one_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert "not a folder" in result.stderr
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_cli_a_folder_stands_for_its_xml_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "one.xml")
+    shutil.copy(GOOD, folder / "two.xml")
+    (folder / "notes.txt").write_text("not TEI", encoding="utf-8")
+    result = runner.invoke(app, ["export", "text", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_OK, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.txt", "two.txt"]
