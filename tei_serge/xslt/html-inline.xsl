@@ -16,15 +16,15 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:geogName
       | tei:settlement | tei:region | tei:country | tei:bloc | tei:district | tei:title[@ref or @corresp]">
     <xsl:variable name="target"><xsl:call-template name="html-register-target"/></xsl:variable>
-    <xsl:variable name="html-el-1"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-1}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:call-template name="html-mention-id"/>
       <xsl:if test="@ref or @corresp">
         <xsl:attribute name="data-ref"><xsl:value-of select="(@ref | @corresp)[1]"/></xsl:attribute>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="$target != '' and $html-el-1 = 'span' and not(.//tei:note | .//tei:app | .//tei:ref | .//tei:ptr
+        <xsl:when test="$target != '' and $element = 'span' and not(.//tei:note | .//tei:app | .//tei:ref | .//tei:ptr
             | .//*[@ref or @corresp] | .//*[@xml:id and key('html-app-from', @xml:id)])">
           <a class="name-link" href="#{$target}"><xsl:apply-templates/></a>
         </xsl:when>
@@ -47,8 +47,8 @@
   </xsl:template>
 
   <xsl:template match="tei:title">
-    <xsl:variable name="html-el-2"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'cite'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-2}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'cite'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -109,16 +109,16 @@
   </xsl:template>
 
   <xsl:template match="tei:emph">
-    <xsl:variable name="html-el-3"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'em'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-3}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'em'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:code | tei:gi | tei:att | tei:val | tei:tag | tei:ident">
-    <xsl:variable name="html-el-4"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'code'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-4}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'code'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -146,8 +146,8 @@
         <xsl:apply-templates select="." mode="plain"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="html-el-5"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-5}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="normalize-space($other) != ''">
         <xsl:attribute name="title"><xsl:value-of select="normalize-space($other)"/></xsl:attribute>
@@ -166,12 +166,12 @@
         | (self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdg
            | self::tei:app[not(tei:lem | tei:rdgGrp/tei:lem)][not(@from | @to | @loc)]/tei:rdgGrp/tei:rdg)[1]"/>
     <xsl:if test="$target = ''">
-      <xsl:variable name="html-el-6"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-      <xsl:element name="{$html-el-6}">
+      <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+      <xsl:element name="{$element}">
         <xsl:call-template name="html-atts"/>
         <xsl:for-each select="$shown">
-          <xsl:variable name="html-el-7"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-          <xsl:element name="{$html-el-7}">
+          <xsl:variable name="element-2"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+          <xsl:element name="{$element-2}">
             <xsl:call-template name="html-atts"/>
             <xsl:apply-templates/>
           </xsl:element>
@@ -204,8 +204,8 @@
   </xsl:template>
 
   <xsl:template match="tei:rdg | tei:lem">
-    <xsl:variable name="html-el-8"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-8}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -227,8 +227,8 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="html-el-9"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-        <xsl:element name="{$html-el-9}">
+        <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$element}">
           <xsl:call-template name="html-atts">
             <xsl:with-param name="class" select="'note-inline'"/>
           </xsl:call-template>
@@ -278,8 +278,8 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="html-el-10"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-        <xsl:element name="{$html-el-10}">
+        <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$element}">
           <xsl:call-template name="html-atts"/>
           <xsl:if test="@target">
             <xsl:attribute name="data-target"><xsl:value-of select="@target"/></xsl:attribute>
@@ -305,8 +305,8 @@
         </time>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="html-el-11"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-        <xsl:element name="{$html-el-11}">
+        <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$element}">
           <xsl:call-template name="html-atts"/>
           <xsl:for-each select="@when | @notBefore | @notAfter | @from | @to">
             <xsl:attribute name="data-{translate(local-name(), 'ABFNT', 'abfnt')}"><xsl:value-of select="."/></xsl:attribute>
@@ -329,8 +329,8 @@
         </br>
       </xsl:when>
       <xsl:when test="@xml:id">
-        <xsl:variable name="html-el-12"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-        <xsl:element name="{$html-el-12}">
+        <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+        <xsl:element name="{$element}">
           <xsl:call-template name="html-atts"/>
         </xsl:element>
         <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
@@ -341,8 +341,8 @@
 
   <!-- pb: the page number, set in the margin on wide screens (see the CSS). -->
   <xsl:template match="tei:pb">
-    <xsl:variable name="html-el-13"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-13}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="normalize-space(@n)">
         <xsl:attribute name="title">page <xsl:value-of select="normalize-space(@n)"/></xsl:attribute>
@@ -352,8 +352,8 @@
   </xsl:template>
 
   <xsl:template match="tei:cb">
-    <xsl:variable name="html-el-14"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-14}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:if test="@n">
         <xsl:attribute name="data-n"><xsl:value-of select="@n"/></xsl:attribute>
@@ -372,8 +372,8 @@
   <!-- ================================================================= editorial -->
 
   <xsl:template match="tei:gap">
-    <xsl:variable name="html-el-15"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-15}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:variable name="why" select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent))"/>
       <xsl:if test="$why != ''">
@@ -385,16 +385,16 @@
   </xsl:template>
 
   <xsl:template match="tei:space">
-    <xsl:variable name="html-el-16"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-16}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:text> </xsl:text>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:anchor">
-    <xsl:variable name="html-el-17"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-17}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
     </xsl:element>
   </xsl:template>
@@ -409,8 +409,8 @@
   </xsl:template>
 
   <xsl:template match="tei:ruby/tei:rb">
-    <xsl:variable name="html-el-18"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-    <xsl:element name="{$html-el-18}">
+    <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
+    <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
       <xsl:apply-templates/>
     </xsl:element>

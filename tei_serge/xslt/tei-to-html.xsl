@@ -9,7 +9,8 @@
     html-params.xsl  every parameter, with a line each
     html-css.xsl     the embedded stylesheet (screen, phone, print, dark scheme)
     html-page.xsl    page skeleton: title page, contents, notes, apparatus, index, footer
-    html-blocks.xsl  block-level elements: div, p, lg/l, list, table, figure, sp, letters
+    html-blocks.xsl  block-level elements: div, p, lg/l, sp, letters, milestones
+    html-lists.xsl   lists, tables, figures
     html-inline.xsl  phrase-level elements: names, speech, foreign, choice, app, note markers, pb/lb
     html-util.xsl    shared helpers: attributes, ids, targets, modes 'plain' and 'xml-code'
   The generic fallback for elements nobody knows is at the end of this file.
@@ -32,6 +33,7 @@
   <xsl:include href="html-util.xsl"/>
   <xsl:include href="html-page.xsl"/>
   <xsl:include href="html-blocks.xsl"/>
+  <xsl:include href="html-lists.xsl"/>
   <xsl:include href="html-inline.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
