@@ -301,7 +301,8 @@ def _frame_subject(frame: _Frame) -> Hint:
     closing = list(re.finditer(r"[”’](?=[\s,.;:!?]|$)", frame.text))
     base = closing[-1].end() if closing else 0
     verb = SPEECH_VERB_RE.search(frame.text, base)
-    assert verb is not None
+    if verb is None:  # the verb belongs to an earlier quotation: “Yes,” he said, and then:
+        return Hint("default")
     subject = frame.text[base : verb.start()]
     if "," in subject and subject.rsplit(",", 1)[1].strip():
         cut = subject.rindex(",") + 1  # "When Magdaleine insisted …, he betrayed himself:"

@@ -12,8 +12,9 @@ from tei_serge.passes import speech
 from tei_serge.xmlio import tei
 
 PIECES = st.sampled_from(
-    ["“", "”", "‘", "’", '"', "«", "»", "He: ", "I: ", " said S., ", "Well? ", "don’t ",
-     "the word ", "(", ")", ". ", ", ", ": ", "Reply: ", "\n"]
+    ["“", "”", "‘", "’", '"', "'", "«", "»", "He: ", "I: ", " said S., ", "Well? ", "don’t ",
+     "the word ", "(", ")", ". ", ", ", ": ", "Reply: ", "\n", " he said", " and then",
+     "He said", " wrote ", "the epigram of ", "[2]", "W.K. (satirically): ", " Dzer. "]
 ) | st.text(alphabet="abcdefghij KLMNOP", min_size=1, max_size=8)
 CHILD = st.sampled_from(["persName", "note", "title", "placeName", None])
 
@@ -48,7 +49,7 @@ def build(paras: list[list[tuple[str, str | None]]]) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs())
 def test_speech_pass_never_loses_text_nor_crashes(paras) -> None:  # type: ignore[no-untyped-def]
     tree = build(paras)
@@ -63,3 +64,13 @@ def test_speech_pass_never_loses_text_nor_crashes(paras) -> None:  # type: ignor
     assert len(ids) == len(set(ids))
     for pointer in tree.getroot().xpath("//@next | //@prev"):
         assert pointer[1:] in ids
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=16), st.lists(PIECES, max_size=6), st.lists(PIECES, max_size=10))
+def test_read_cue_never_fails(before, inner, after) -> None:  # type: ignore[no-untyped-def]
+    from tei_serge.speech_cues import Quoted, read_cue
+
+    cue = read_cue(Quoted(inner="".join(inner), before="".join(before), after="".join(after),
+                          frame="".join(after)))
+    assert cue.kind in {"said", "quote", "soCalled", "q", "title"}
