@@ -475,3 +475,32 @@ def test_no_block_inside_a_phrase_no_stray_list_children(path: Path) -> None:
     root = transform(parse_xml(path)).getroot()
     assert root.tag == "html"
     assert _content_model_errors(root) == Counter()
+
+
+# ------------------------------------------------------------------------------ golden files
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _golden(name: str, actual_text: str, update: bool) -> None:
+    """Byte for byte against tests/golden/NAME (``pytest --update-golden`` rewrites it on
+    purpose; on a difference the actual output is written beside it as ``*.actual``)."""
+    golden = GOLDEN / name
+    actual = actual_text.encode("utf-8")
+    if update:
+        golden.write_bytes(actual)
+    assert golden.exists(), f"{golden} is missing: run pytest --update-golden"
+    mismatch = golden.with_name(golden.name + ".actual")
+    if actual != golden.read_bytes():
+        mismatch.write_bytes(actual)
+    else:
+        mismatch.unlink(missing_ok=True)
+    assert actual == golden.read_bytes(), f"differs from {golden}; see {mismatch}"
+
+
+def test_golden_html_of_the_sample(update_golden: bool) -> None:
+    _golden("sample-serge.html", export_html(parse_xml(SAMPLE)), update_golden)
+
+
+def test_golden_html_of_the_embedded_installment(serge_tree: etree._ElementTree, update_golden: bool) -> None:
+    _golden("serge-diary-1949-09.html", export_html(serge_tree), update_golden)
