@@ -292,7 +292,10 @@ def validate(
     ] = "project",
     tei_all: Annotated[
         Path | None,
-        typer.Option("--tei-all", envvar="TEI_ALL_RNG", help="tei_all.rng (added to the project schema)."),
+        typer.Option(
+            "--tei-all", envvar="TEI_ALL_RNG", exists=True, dir_okay=False,
+            help="tei_all.rng (added to the project schema).",
+        ),
     ] = None,
     rules: Annotated[
         str, typer.Option("--rules", help="Schematron: auto (default), project or generic.")

@@ -361,3 +361,10 @@ def test_locations_found_by_walking_agree_with_xpath() -> None:
                 walked = _follow(tree, location)
                 assert walked is not None, location
                 assert walked == _xpath_node(tree, location), location
+
+
+def test_cli_missing_tei_all_file_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = runner.invoke(app, ["validate", "--tei-all", "/nonexistent/tei_all.rng", str(SAMPLE)])
+    assert result.exit_code == EXIT_USAGE
+    monkeypatch.setenv("TEI_ALL_RNG", "/nonexistent/tei_all.rng")
+    assert runner.invoke(app, ["validate", str(SAMPLE)]).exit_code == EXIT_USAGE
