@@ -103,10 +103,12 @@ def _register_names(root: etree._Element) -> dict[str, str]:
 def speakers_of(
     source: bytes | Path | None, options: ConvertOptions | None = None
 ) -> SpeakerTable:
-    """The speaker table of a TEI file (``.xml``), or of a source text converted on the fly
-    (a path, bytes; None = the embedded installment)."""
+    """The speaker table of a TEI file (``.xml``, or bytes that are XML), or of a source text
+    converted on the fly (a path, bytes; None = the embedded installment)."""
     if isinstance(source, Path) and source.suffix.lower() == ".xml":
         return list_speakers(parse_xml(source))
+    if isinstance(source, bytes) and source.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return list_speakers(parse_xml(source, name="<stdin>"))  # TEI on standard input
     from .pipeline import convert_source
 
     return list_speakers(convert_source(source, options).tree)

@@ -46,3 +46,24 @@ def test_cli_speech_table_and_bad_format(tmp_path: Path) -> None:
     assert "Gide" in result.stdout
     result = CliRunner().invoke(app, ["speech", str(path), "--format", "yaml"])
     assert result.exit_code == 2
+
+
+def test_cli_speech_reads_tei_and_text_from_stdin() -> None:
+    data = serialize(enriched()[0])
+    result = CliRunner().invoke(app, ["speech", "-", "--format", "json"], input=data)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["speakers"][0]["who"] == "#gide"
+    from tei_serge.resources import embedded_source_path
+
+    text = embedded_source_path().read_bytes()
+    result = CliRunner().invoke(app, ["speech", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["speakers"][0]["who"] == "#gide"
+
+
+def test_cli_speech_on_a_broken_tei_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text("<TEI><text>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["speech", str(path)])
+    assert result.exit_code == 1
+    assert "broken.xml" in result.output
