@@ -240,9 +240,10 @@ def test_every_rule_id_has_a_broken_fixture(schematron: etree._ElementTree) -> N
 
 
 def _compiler():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "compile_schematron", REPO / "tools" / "compile_schematron.py"
-    )
+    tool = REPO / "tools" / "compile_schematron.py"
+    if not tool.is_file():
+        pytest.skip("tools/compile_schematron.py is not in this tree (an sdist without tools/)")
+    spec = importlib.util.spec_from_file_location("compile_schematron", tool)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
