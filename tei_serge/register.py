@@ -100,9 +100,10 @@ class Register:
         for entry in entries.values():
             for form in entry.forms:
                 index.setdefault(form.text, []).append(form)
-        # implicit initials give way to the same text written in any entry (A.B. is Blok's)
+        # implicit forms give way to the same text written as an unconditional form in any
+        # entry (A.B. is Blok's, never Andrei Bely's initials)
         for text, found in index.items():
-            if any(f.implicit for f in found) and not all(f.implicit for f in found):
+            if any(f.implicit for f in found) and any(not f.implicit and not f.contextual for f in found):
                 index[text] = [f for f in found if not f.implicit]
         self.index = index
 
@@ -179,9 +180,9 @@ def _entry(element: etree._Element, path: Path) -> Entry:
             forms.append(NameForm(text, entry_id, rule, condition))
     if not forms:
         raise RegisterError(f"{where}: entry {entry_id!r} has no <{name_tag}>")
-    initials = _initials(element) if kind == "person" else None
-    if initials and all(f.text != initials for f in forms):
-        forms.append(NameForm(initials, entry_id, "contextual", implicit=True))
+    for implicit in _implicit_forms(element) if kind == "person" else ():
+        if all(f.text != implicit for f in forms):
+            forms.append(NameForm(implicit, entry_id, "contextual", implicit=True))
     note = element.find("tei:note[@type='identification']", NSMAP)
     cues = tuple(
         normalize_form("".join(t.itertext()))
@@ -198,19 +199,21 @@ def _entry(element: etree._Element, path: Path) -> Entry:
     return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, not_before, element)
 
 
-def _initials(person: etree._Element) -> str | None:
-    """The implicit initials of a person with a forename and a surname: ``A.G.`` for André
-    Gide, ``J.R.B.`` for Jean-Richard Bloch. They count as a contextual form."""
+def _implicit_forms(person: etree._Element) -> list[str]:
+    """The forms a person has without writing them, both contextual: the surname alone
+    (``Fry`` once Varian Fry is named) and the initials of a forename and a surname (``A.G.``
+    for André Gide, ``J.R.B.`` for Jean-Richard Bloch)."""
     full = person.find("tei:persName[@type='full']", NSMAP)
     if full is None:
-        return None
+        return []
     forename = " ".join("".join(f.itertext()) for f in full.iterfind("tei:forename", NSMAP))
-    surname = " ".join("".join(f.itertext()) for f in full.iterfind("tei:surname", NSMAP))
+    surname = " ".join(" ".join("".join(f.itertext()) for f in full.iterfind("tei:surname", NSMAP)).split())
+    found = [normalize_form(surname)] if surname else []
     first = [w[0] for w in re.split(r"[\s\-.]+", forename) if w and w[0].isupper()]
     last = [w[0] for w in surname.split() if w[0].isupper()][:1]
-    if not first or not last:
-        return None
-    return "".join(f"{letter}." for letter in [*first, *last])
+    if first and last:
+        found.append("".join(f"{letter}." for letter in [*first, *last]))
+    return found
 
 
 def _display(element: etree._Element) -> str:
@@ -410,7 +413,7 @@ def _mask_known(text: str, register: Register) -> str:
 
 def _sentence_start(text: str, start: int) -> bool:
     before = re.sub(r"[\s“”‘’\"'(\[]+$", "", text[:start])
-    return before == "" or before.endswith((".", "!", "?", ":", ";", "–", "—", "\x00"))
+    return before == "" or before.endswith((".", "!", "?", ":", ";", "–", "—"))
 
 
 def _capitalised_runs(text: str) -> Iterator[tuple[int, int]]:

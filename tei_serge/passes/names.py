@@ -261,7 +261,16 @@ def candidates(root: etree._Element, register: Register) -> list[Candidate]:
         return []
     blocks = list(_masked_blocks(text))
     vocabulary = lowercase_vocabulary(plain for _, plain, _ in blocks)
-    return find_candidates(blocks, register, vocabulary)
+    unlinked = [  # names the converter tagged (a dateline's place) that no entry knows
+        Candidate(
+            " ".join("".join(e.itertext()).split()).strip("“”‘’\"'.,;:!? "),
+            " ".join("".join(e.getparent().itertext()).split()),  # type: ignore[union-attr]
+            location(e.getparent()),  # type: ignore[arg-type]
+        )
+        for e in text.iter(*NAME_TAGS)
+        if not e.get("ref") and e.getparent() is not None and "".join(e.itertext()).strip()
+    ]
+    return unlinked + find_candidates(blocks, register, vocabulary)
 
 
 def _masked_blocks(text: etree._Element) -> Iterator[tuple[str, str, str]]:

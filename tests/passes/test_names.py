@@ -206,6 +206,16 @@ def test_never_inside_a_tagged_element_nor_across_elements() -> None:
     assert p.find("tei:title/tei:persName", NS) is None  # type: ignore[union-attr]
 
 
+def test_a_tagged_name_the_register_lacks_is_a_candidate() -> None:
+    tree = doc("In Agde, with Gide.")
+    dateline = etree.fromstring(f'<dateline xmlns="{TEI_NS}"><placeName>Agde</placeName>, 1940.</dateline>')
+    tree.getroot().find(".//tei:div", NS).insert(0, dateline)  # type: ignore[union-attr]
+    ctx = run(tree)
+    assert dateline[0].get("ref") is None
+    found = [f.message for f in ctx.report.findings if f.rule_id == names.RULE_CANDIDATE]
+    assert len(found) == 2 and all("“Agde”" in m for m in found)
+
+
 def test_names_in_notes_and_heads() -> None:
     tree = doc(
         'Jean Guéhenno at Vigilance<note n="1" place="foot">Comité de Vigilance des Intellectuels '
