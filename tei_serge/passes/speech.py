@@ -47,6 +47,7 @@ from ..report import Finding, Severity
 from ..speech_cues import Cue, Hint, Mention, Quoted, read_cue
 from ..speech_marks import MARKS, OPENING, pair_marks
 from ..speech_speakers import (
+    DIARIST,
     Directory,
     EntrySpeakers,
     SpeechContext,
@@ -97,6 +98,8 @@ class _Run:
     states: dict[etree._Element, EntrySpeakers] = field(default_factory=dict)
     chains: dict[etree._Element, Chain] = field(default_factory=dict)  # next paragraph → chain
     labelled: set[etree._Element] = field(default_factory=set)  # "He: “…”" paragraphs
+    spoken: dict[etree._Element, str | None] = field(default_factory=dict)  # p → last speaker
+    bare: dict[etree._Element, etree._Element] = field(default_factory=dict)  # p → its said
     counter: int = 0
 
     def new_id(self) -> str:
@@ -245,9 +248,25 @@ def _classify(run: _Run, element: etree._Element, level: Level, spans: list[Span
             span.who = state.resolve(hint, speech)
         if span.cue.kind == "said" and span.parent is None:
             state.spoke(span.who)
+            run.spoken[element] = span.who
+            if span.cue.why.startswith("label"):
+                _between_two_of_the_same(run, element, span.who)
         if _interrupted(sibling, span, between):
             span.resumes = sibling
         previous[id(span.parent)] = span
+
+
+def _between_two_of_the_same(run: _Run, element: etree._Element, who: str | None) -> None:
+    """W.K.'s speech, then a bare speech paragraph, then "W.K.: “…”" again: the label would
+    not be needed if the bare paragraph were his, so it is the diarist's reply."""
+    middle = element.getprevious()
+    if who is None or who == DIARIST or middle is None or middle not in run.bare:
+        return
+    said = run.bare[middle]
+    first = middle.getprevious()
+    if said.get("who") == who and first is not None and run.spoken.get(first) == who:
+        said.set("who", DIARIST)
+        run.spoken[middle] = DIARIST
 
 
 def _interrupted(first: Span | None, second: Span, between: str) -> bool:
@@ -325,6 +344,11 @@ def _wrap_all(run: _Run, element: etree._Element, spans: list[Span]) -> None:
         made[id(span)] = new
     for span in spans:  # in document order, so that ids and links follow the text
         _attributes(run, element, span, made[id(span)], made)
+    top = [span for span in spans if span.parent is None]
+    if len(top) == 1 and top[0].cue and top[0].cue.why == "sentence-like":
+        said = made[id(top[0])]
+        if "".join(element.itertext()).strip() == "".join(said.itertext()).strip():
+            run.bare[element] = said  # a paragraph that is one unattributed speech
     for span in spans:
         if span.open_tail and span.parent is None and span.cue:  # said, or a long quote
             following = _next_paragraph(element)

@@ -159,6 +159,8 @@ def test_second_installment_speakers() -> None:
     assert speaker_of(tree, "Our Chekists are part saint") == "#dzerzhinsky"
     assert speaker_of(tree, "And you – what do you think") == "#radek"
     assert speaker_of(tree, "You surely know him,") == "#elsa-reiss"  # "she said": Elsa, her lips …
+    assert speaker_of(tree, "All right, I think that the") == "#serge"  # reply to "W.K. (…):"
+    assert speaker_of(tree, "But aren’t there others") == "#serge"  # between two of W.K.'s
     chain = [s for s in tree.iterfind(".//tei:said", NS) if s.get("who") == "#ciliga"]
     assert len(chain) >= 3
 
