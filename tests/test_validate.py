@@ -348,7 +348,8 @@ def test_cli_accepts_a_folder() -> None:
 
 
 def test_locations_found_by_walking_agree_with_xpath() -> None:
-    from tei_serge.validate import SVRL_NS, _follow, _xpath_node, schematron_transform
+    from tei_serge.svrl import follow, xpath_node
+    from tei_serge.validate import SVRL_NS, schematron_transform
 
     for path in [*BROKEN, SAMPLE]:
         if path.name.startswith("SRG-XML"):
@@ -358,9 +359,9 @@ def test_locations_found_by_walking_agree_with_xpath() -> None:
             svrl = schematron_transform(project_rules)(tree)
             for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert"):
                 location = node.get("location", "")
-                walked = _follow(tree, location)
+                walked = follow(tree, location)
                 assert walked is not None, location
-                assert walked == _xpath_node(tree, location), location
+                assert walked == xpath_node(tree, location), location
 
 
 def test_cli_missing_tei_all_file_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
