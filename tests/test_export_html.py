@@ -261,11 +261,35 @@ def test_line_breaks_are_diplomatic_only_on_request() -> None:
     tree = parse_xml(FEATURES)
     reading = html.document_fromstring(export_html(tree))
     paragraph = reading.xpath("//section[@id='lines']/p")[0]
-    assert paragraph.text_content() == "One two three12 four."
+    assert paragraph.text_content() == "One two three12 four, hyphenated."
     assert reading.xpath("//br") == []
     transform = etree.XSLT(etree.parse(str(xslt_path("tei-to-html.xsl"))), access_control=ACCESS_CONTROL)
     diplomatic = html.document_fromstring(str(transform(tree, diplomatic="'yes'")))
-    assert len(diplomatic.xpath("//section[@id='lines']/p/br")) == 2
+    assert len(diplomatic.xpath("//section[@id='lines']/p/br")) == 3
+
+
+def test_a_dateline_of_its_own_is_not_run_in() -> None:
+    page = _page(FEATURES)
+    section = page.get_element_by_id("block-dateline")
+    assert [c.tag for c in section] == ["p", "p"]
+    assert section[0].get("class") == "tei-dateline" and section[0].text_content() == "Dec. 1937."
+    assert section[1].text_content() == "A dateline that is a line of its own."
+    labels = page.xpath("//nav[@id='s:contents']//a/text()")
+    assert "Dec. 1937." in labels
+
+
+def test_before_the_notes_pass_the_markers_stand_at_the_pointers() -> None:
+    from tei_serge.context import ConvertOptions
+    from tei_serge.pipeline import convert
+
+    tree = convert(None, ConvertOptions(skip=("notes",)))
+    anchors = tree.xpath("//tei:ptr[@type='noteAnchor']", namespaces=NSMAP)
+    assert anchors
+    page = html.document_fromstring(export_html(tree))
+    refs = page.xpath("//main//a[@class='note-ref']")
+    assert len(refs) == len(anchors) == len(page.xpath("//section[@id='s:notes']/ol/li"))
+    assert [r.get("id") for r in refs] == [f"fnref:{n}" for n in range(1, len(refs) + 1)]
+    _assert_links_resolve(page)
 
 
 def test_verse_page_numbers_scripts_ruby() -> None:

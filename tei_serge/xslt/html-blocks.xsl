@@ -175,7 +175,8 @@
   <!-- ============================================================== paragraphs -->
 
   <!-- p is an HTML p unless it holds blocks (lists, tables, verse), which a p cannot. A dateline
-       just before it is run in at its start (docs/encoding.md). -->
+       just before it is run in at its start, unless it is a line of its own (rend="block");
+       see docs/encoding.md. -->
   <xsl:template match="tei:p | tei:ab">
     <xsl:variable name="has-block"><xsl:call-template name="html-has-block"/></xsl:variable>
     <xsl:variable name="element">
@@ -192,7 +193,7 @@
     </xsl:variable>
     <xsl:element name="{$element}">
       <xsl:call-template name="html-atts"/>
-      <xsl:for-each select="preceding-sibling::*[1][self::tei:dateline][not(parent::tei:opener or parent::tei:closer)]">
+      <xsl:for-each select="preceding-sibling::*[1][self::tei:dateline][not(@rend = 'block')][not(parent::tei:opener or parent::tei:closer)]">
         <xsl:variable name="run-in"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
         <xsl:element name="{$run-in}">
           <xsl:call-template name="html-atts">
@@ -339,7 +340,7 @@
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:address | tei:docAuthor
       | tei:docImprint | tei:docDate | tei:docEdition | tei:bibl | tei:biblStruct | tei:cit">
     <xsl:choose>
-      <xsl:when test="self::tei:dateline and following-sibling::*[1][self::tei:p]
+      <xsl:when test="self::tei:dateline and not(@rend = 'block') and following-sibling::*[1][self::tei:p]
           and not(parent::tei:opener or parent::tei:closer)"/>
       <xsl:otherwise>
         <xsl:variable name="block"><xsl:call-template name="html-is-block"/></xsl:variable>

@@ -219,25 +219,67 @@
   <xsl:template match="tei:note">
     <xsl:variable name="seq"><xsl:call-template name="tei-note-seq"/></xsl:variable>
     <xsl:choose>
+      <xsl:when test="$seq != '' and @xml:id and key('tei-note-ptr', @xml:id)[ancestor::tei:text]"/>
       <xsl:when test="$seq != '' and (not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
           or ancestor::tei:listEvent or ancestor::tei:listRelation or ancestor::tei:listNym) or $show-index != 'yes')">
-        <xsl:variable name="label"><xsl:call-template name="tei-note-label"/></xsl:variable>
-        <a class="note-ref" id="fnref:{$seq}" href="#fn:{$seq}" role="doc-noteref" aria-label="Note {$label}">
-          <sup><xsl:value-of select="$label"/></sup>
-        </a>
+        <xsl:call-template name="html-note-marker">
+          <xsl:with-param name="seq" select="$seq"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>
-        <xsl:element name="{$element}">
+        <span>
           <xsl:call-template name="html-atts">
             <xsl:with-param name="class" select="'note-inline'"/>
           </xsl:call-template>
           <xsl:text>[</xsl:text>
           <xsl:apply-templates/>
           <xsl:text>]</xsl:text>
-        </xsl:element>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The numbered link to a note (context: the note), with the id its back link points at. -->
+  <xsl:template name="html-note-marker">
+    <xsl:param name="seq"/>
+    <xsl:param name="with-id" select="true()"/>
+    <xsl:variable name="label"><xsl:call-template name="tei-note-label"/></xsl:variable>
+    <a class="note-ref">
+      <xsl:if test="$with-id">
+        <xsl:attribute name="id">fnref:<xsl:value-of select="$seq"/></xsl:attribute>
+      </xsl:if>
+      <xsl:attribute name="href">#fn:<xsl:value-of select="$seq"/></xsl:attribute>
+      <xsl:attribute name="role">doc-noteref</xsl:attribute>
+      <xsl:attribute name="aria-label">Note <xsl:value-of select="$label"/></xsl:attribute>
+      <sup><xsl:value-of select="$label"/></sup>
+    </a>
+  </xsl:template>
+
+  <!-- A ptr to a note (our converter before its notes pass: ptr type="noteAnchor") is the note's
+       marker; the note itself, written elsewhere, leaves none. -->
+  <xsl:template match="tei:ptr[starts-with(normalize-space(@target), '#')]
+      [key('html-id', substring-after(normalize-space(@target), '#'))[1][self::tei:note]]">
+    <xsl:variable name="ptr" select="."/>
+    <xsl:for-each select="key('html-id', substring-after(normalize-space(@target), '#'))[1]">
+      <xsl:variable name="seq"><xsl:call-template name="tei-note-seq"/></xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$seq != ''">
+          <xsl:call-template name="html-note-marker">
+            <xsl:with-param name="seq" select="$seq"/>
+            <xsl:with-param name="with-id"
+                select="count(key('tei-note-ptr', @xml:id)[ancestor::tei:text][1] | $ptr) = 1"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$ptr">
+            <span>
+              <xsl:call-template name="html-atts"/>
+              <xsl:value-of select="@n"/>
+            </span>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ================================================================== pointers -->
@@ -320,7 +362,7 @@
   <!-- ========================================================== pages and lines -->
 
   <!-- lb: a visible break only in diplomatic display; otherwise the words run on (a space, or
-       nothing inside a word: break="no"). -->
+       nothing inside a word: break="no" or type="hyphenInWord"). -->
   <xsl:template match="tei:lb">
     <xsl:choose>
       <xsl:when test="$diplomatic = 'yes'">
@@ -333,9 +375,9 @@
         <xsl:element name="{$element}">
           <xsl:call-template name="html-atts"/>
         </xsl:element>
-        <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
-      <xsl:when test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -280,7 +280,7 @@
   <xsl:template match="tei:note | tei:rdg | tei:fw | tei:pb | tei:cb | tei:app[@from]
       | processing-instruction() | comment()" mode="plain"/>
   <xsl:template match="tei:lb" mode="plain">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:choice" mode="plain">
     <xsl:apply-templates select="((tei:corr | tei:reg | tei:expan)[1] | tei:*[not(../tei:corr | ../tei:reg | ../tei:expan)][1])[1]" mode="plain"/>
