@@ -16,6 +16,7 @@ from tei_serge.speech_marks import pair_marks
 from tei_serge.xmlio import serialize
 
 FURTHER = Path(__file__).resolve().parents[2].parent / "shared" / "source" / "further"
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotation"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 THRESHOLD = 0.95
 
@@ -48,6 +49,18 @@ def test_speech_found_and_speakers_right_against_the_hand_annotation(first) -> N
     assert result.recall >= THRESHOLD, result.unmatched + result.wrong
     assert result.precision >= THRESHOLD, result.wrong
     assert result.speaker_accuracy >= THRESHOLD, result.wrong
+
+
+@pytest.mark.parametrize("name", ["serge-diary-2-1950-01", "serge-diary-5-1950-07"])
+def test_further_installments_against_their_annotations(name: str) -> None:
+    tree, _ = enriched(further(f"{name}.txt"))
+    rows = annotation(ANNOTATIONS / f"{name}.speech.tsv")
+    result = score(stretches(tree), rows)
+    assert result.unmatched == []
+    assert result.recall >= THRESHOLD, result.wrong
+    assert result.precision >= THRESHOLD, result.wrong
+    assert result.speaker_accuracy >= THRESHOLD, result.wrong
+    assert result.other_kind_accuracy >= 0.85, result.wrong
 
 
 def test_quotation_and_scare_quotes_told_apart_from_speech(first) -> None:
