@@ -230,3 +230,17 @@ def test_empty_and_binary_files_are_findings(tmp_path: Path) -> None:
     assert [f.rule_id for f in report.findings] == ["SRG-XML-01"]
     report = validate(binary)
     assert [f.rule_id for f in report.findings] == ["SRG-XML-01"]
+
+
+def test_a_custom_schema_including_a_url_fetches_nothing(tmp_path: Path, listener: Listener) -> None:
+    from tei_serge.errors import SchemaError
+
+    rng = tmp_path / "including.rng"
+    rng.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+        f'<include href="{listener.url}/tei_all.rng"/>'
+        '<start><element name="TEI"><empty/></element></start></grammar>'
+    )
+    with pytest.raises(SchemaError, match="not a usable RELAX NG schema"):
+        validate(FIXTURES / "valid" / "sample.xml", schema=rng)
+    assert listener.connections == []
