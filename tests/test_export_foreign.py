@@ -17,14 +17,14 @@ import pytest
 from conftest import FOREIGN_TEI_DIR
 from htmlcheck import check_page
 from lxml import etree
-from textwords import document_readings, expected_words, first_gap, words
+from textwords import document_readings, element_words, expected_words, first_gap, words
 from typer.testing import CliRunner
 
 from tei_serge.cli import EXIT_FAILURE, app
 from tei_serge.errors import DocumentError
 from tei_serge.export import HTML, TEXT, export_html, export_text
 from tei_serge.resources import xslt_path
-from tei_serge.xmlio import NSMAP, parse_xml
+from tei_serge.xmlio import NSMAP, TEI_NS, parse_xml
 
 pytestmark = [
     pytest.mark.slow,
@@ -46,6 +46,7 @@ WELL_FORMED = [p for p in ALL if _well_formed(p)]
 NOT_WELL_FORMED = [p for p in ALL if p not in WELL_FORMED]
 XSLTPROC = shutil.which("xsltproc")
 runner = CliRunner()
+APPARATUS_HEADING = "Apparatus\n---------"
 
 
 @pytest.fixture(scope="module", params=WELL_FORMED, ids=lambda p: p.name)
@@ -69,13 +70,21 @@ def test_text_keeps_every_word_in_order(document: tuple[Path, etree._ElementTree
     notes = sum(len(r.notes) for r in document_readings(tree))
     titles = tree.xpath("//tei:teiHeader/tei:fileDesc/tei:titleStmt//text()", namespaces=NSMAP)
     heads = tree.xpath("//tei:group/tei:text//tei:head//text()", namespaces=NSMAP)
-    budget = 3 * notes + 2 * len(words(" ".join(titles))) + 2 * len(words(" ".join(heads))) + 20
+    apparatus = tree.xpath("//tei:text//tei:app//text() | //tei:text//tei:app//@wit", namespaces=NSMAP)
+    budget = (
+        3 * notes
+        + 2 * len(words(" ".join(titles)))
+        + 2 * len(words(" ".join(heads)))
+        + 2 * len(words(" ".join(apparatus)))
+        + 20
+    )
     assert len(actual) - len(expected) <= budget
 
 
 def test_alternatives_are_left_out_of_the_text(document: tuple[Path, etree._ElementTree]) -> None:
     """A word found only in branches a reader does not see at once (sic, abbr, orig, readings
-    beside a lemma, location-referenced readings) does not appear in the plain text."""
+    beside a lemma, location-referenced readings) does not appear in the running text (the
+    readings are listed in the apparatus after it)."""
     path, tree = document
     hidden = tree.xpath(
         "//tei:text//tei:choice/*[not(self::tei:corr or self::tei:expan or self::tei:reg)]"
@@ -89,8 +98,23 @@ def test_alternatives_are_left_out_of_the_text(document: tuple[Path, etree._Elem
     shown = set(expected_words(tree)) | set(header)
     hidden_only = {w for branch in hidden for w in words("".join(branch.itertext()))} - shown
     assert hidden_only, f"{path.name}: every hidden word is also shown somewhere"
-    leaked = hidden_only & set(words(export_text(tree)))
+    running = export_text(tree).split(f"\n\n{APPARATUS_HEADING}\n")[0]
+    leaked = hidden_only & set(words(running))
     assert not leaked, f"{path.name}: {sorted(leaked)[:10]}"
+
+
+def test_readings_are_listed_in_the_apparatus(document: tuple[Path, etree._ElementTree]) -> None:
+    """Every app has a line "lemma] readings" after the text: the readings' words are kept."""
+    path, tree = document
+    apps = tree.xpath("//tei:text//tei:app[not(ancestor::tei:app)]", namespaces=NSMAP)
+    if not apps:
+        pytest.skip(f"{path.name} has no apparatus")
+    _, heading, apparatus = export_text(tree).partition(f"\n\n{APPARATUS_HEADING}\n\n")
+    assert heading
+    lines = apparatus.split("\n\n")[0].strip("\n").split("\n")
+    assert len(lines) == len(apps)
+    readings = [w for app in apps for r in app.iter(f"{{{TEI_NS}}}rdg") for w in element_words(r)]
+    assert first_gap(readings, words(apparatus)) is None
 
 
 def test_html_is_well_formed_and_links_resolve(document: tuple[Path, etree._ElementTree]) -> None:
@@ -153,4 +177,4 @@ def test_cli_one_file_to_stdout() -> None:
     path = FOREIGN_TEI_DIR / "minimal-bare-app.xml"
     result = runner.invoke(app, ["export", "text", str(path)])
     assert result.exit_code == 0
-    assert result.stdout == "The title\n=========\n\nearth\n"
+    assert result.stdout == "The title\n=========\n\nearth\n\nApparatus\n---------\n\nearth] mud\n"

@@ -120,9 +120,11 @@ def test_before_the_notes_pass_the_text_is_the_same() -> None:
 def test_choice_and_app_show_one_branch() -> None:
     tree = etree.parse(str(Path(__file__).parent / "fixtures" / "export" / "branches.xml"))
     text = export_text(tree)
-    assert "\n\nthe corrected and expanded words as first\n" in text
+    running, _, apparatus = text.partition("\n\nApparatus\n---------\n\n")
+    assert "\n\nthe corrected and expanded words as first" in running
     for hidden in ("korected", "expd", "variant", "sicut", "located"):
-        assert hidden not in text
+        assert hidden not in running
+    assert apparatus == "words] variant (B)\nfirst] variant (B)\n#w1] located (A)\n"
 
 
 # ------------------------------------------------------------------ lxml and xsltproc

@@ -284,3 +284,10 @@ def first_gap(expected: list[str], actual: list[str]) -> str | None:
         return None
     context = " ".join(expected[max(0, i - 8) : i])
     return f"word {i} of {len(expected)} ({expected[i]!r}) not found in order after: …{context}"
+
+
+def element_words(element: etree._Element) -> list[str]:
+    """The words a reader sees of one element's content (same rules; notes left out)."""
+    out: list[str] = []
+    _content(element, out, Reading())
+    return words("".join(out))

@@ -39,6 +39,8 @@
   <xsl:variable name="B" select="'&#xFDD2;'"/>
   <!-- Characters a note marker is written right before (white space and closing punctuation). -->
   <xsl:variable name="no-space-before" select="concat(' &#9;&#10;&#13;,.;:!?)]}’”»…', '&quot;', &quot;'&quot;)"/>
+  <!-- The heading of the apparatus (readings of app), after the notes. -->
+  <xsl:variable name="apparatus-heading" select="'Apparatus'"/>
   <xsl:variable name="rule-chars"
       select="'========================================================================'"/>
   <xsl:variable name="dash-chars"
@@ -102,7 +104,55 @@
       </xsl:call-template>
       <xsl:call-template name="tei-gather-notes"/>
     </xsl:if>
+    <xsl:variable name="apparatus" select="tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:if test="$apparatus">
+      <xsl:call-template name="emit">
+        <xsl:with-param name="s" select="concat($apparatus-heading, $L,
+            substring($dash-chars, 1, string-length($apparatus-heading)))"/>
+      </xsl:call-template>
+      <xsl:call-template name="emit">
+        <xsl:with-param name="s">
+          <xsl:apply-templates select="$apparatus" mode="apparatus"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:apply-templates select="tei:text/tei:back/tei:div[@type = 'colophon']/*" mode="block"/>
+  </xsl:template>
+
+  <!-- ============================================ the apparatus (mode apparatus) -->
+
+  <!-- One line per app: "lemma] reading (witnesses); reading (witnesses)". The lemma is the
+       lem, else the reading the text shows, else (location-referenced) the text of the element
+       @from points at (or the pointer itself); an empty reading is "om.". -->
+  <xsl:template match="tei:app" mode="apparatus">
+    <xsl:variable name="shown"
+        select="(tei:lem|tei:rdgGrp/tei:lem)[1]
+                | (self::tei:app[not(tei:lem|tei:rdgGrp/tei:lem)][not(@from|@to|@loc)]/tei:rdg
+                   | self::tei:app[not(tei:lem|tei:rdgGrp/tei:lem)][not(@from|@to|@loc)]/tei:rdgGrp/tei:rdg)[1]"/>
+    <xsl:value-of select="$L"/>
+    <xsl:choose>
+      <xsl:when test="$shown">
+        <xsl:for-each select="$shown"><xsl:call-template name="flat-content"/></xsl:for-each>
+      </xsl:when>
+      <xsl:when test="key('tei-id', substring-after(normalize-space(@from), '#'))">
+        <xsl:value-of select="normalize-space(key('tei-id', substring-after(normalize-space(@from), '#')))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(@from | @loc)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>]</xsl:text>
+    <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != count($shown)]">
+      <xsl:if test="position() &gt; 1"><xsl:text>;</xsl:text></xsl:if>
+      <xsl:text> </xsl:text>
+      <xsl:variable name="reading"><xsl:call-template name="flat-content"/></xsl:variable>
+      <xsl:choose>
+        <xsl:when test="normalize-space($reading) != ''"><xsl:value-of select="$reading"/></xsl:when>
+        <xsl:otherwise>om.</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="normalize-space(@wit)">
+        <xsl:value-of select="concat(' (', normalize-space(translate(@wit, '#', ' ')), ')')"/>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:value-of select="$L"/>
   </xsl:template>
 
   <!-- The header's titles (one line each, the first underlined) and authors. -->
