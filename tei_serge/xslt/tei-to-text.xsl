@@ -8,9 +8,11 @@
   authors), then the text: every block (paragraph, heading, stanza, list, table, speech, ...)
   is one paragraph separated by a blank line; verse lines, list items, table rows and the
   speaker of a speech are lines of their paragraph. Notes of every @place are a marker [n] at
-  their anchor and are gathered at the end under a "Notes" heading as "n. text"; a colophon
-  (back/div[@type='colophon']) follows the notes. Of choice and app only the branch a reader
-  sees at once is printed (common.xsl). Every other word of tei:text is kept, in order.
+  their anchor and are gathered at the end under a "Notes" heading as "n. text"; the readings
+  of app follow under "Apparatus", one line per app ("lemma] reading (witnesses)"); a colophon
+  (back/div[@type='colophon']) comes last. In the running text, of choice and app only the
+  branch a reader sees at once is printed (common.xsl). Every other word of tei:text is kept,
+  in order.
 
   How: structural containers (text, front, body, back, group, div) are walked in mode
   "block"; every other block ("leaf") is rendered in mode "flow" into a string in which two
