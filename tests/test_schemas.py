@@ -296,3 +296,20 @@ def test_odd_closed_lists_agree_with_the_schema(odd: etree._ElementTree) -> None
             assert documented == ours.values[(spec.get("ident"), att.get("ident"))], (
                 spec.get("ident"), att.get("ident")
             )
+
+
+def test_rules_catalogue_is_up_to_date_and_complete() -> None:
+    from tei_serge import validate as validate_module
+
+    compiler = _compiler()
+    assert compiler.RULES_DOC.read_bytes() == compiler.rules_doc(), (
+        "docs/validation-rules.md is out of date: run tools/compile_schematron.py"
+    )
+    documented = {row[0] for row in compiler.OTHER_RULES}
+    produced = {
+        validate_module.RULE_NOT_WELL_FORMED,
+        validate_module.RULE_REFUSED,
+        validate_module.RULE_UNREADABLE,
+        *validate_module.RULE_RNG.values(),
+    }
+    assert documented == produced
