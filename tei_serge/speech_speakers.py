@@ -220,8 +220,6 @@ class EntrySpeakers:
         previous = ctx.previous or self.last
         if previous == DIARIST:
             return self._default(ctx, skip_diarist=True)
-        if ctx.previous_to_me:
-            return DIARIST
         return DIARIST if previous else self._default(ctx)
 
     def _default(self, ctx: SpeechContext, *, skip_diarist: bool = False) -> str | None:
@@ -242,7 +240,6 @@ class SpeechContext:
     reporter: str | None = None  # last non-diarist subject of a reporting verb nearby
     addressee: str | None = None  # "I asked X …" before it in the paragraph
     previous: str | None = None  # speaker of the quotation right before (an exchange)
-    previous_to_me: bool = False
 
 
 REPORTING = re.compile(rf"\s*(?:,[^,.;:]{{0,40}},\s*)?(?:[\w’-]+\s+){{0,4}}?{SPEECH_VERB}\b")
