@@ -97,7 +97,8 @@ p.tei-stage { margin-inline-start: 1.25rem; }
 q { quotes: none; }
 q::before, q::after { content: none; }
 q.tei-said[data-speaker] { text-decoration: underline dotted var(--rule); text-underline-offset: 0.2em; cursor: help; }
-q.tei-said[data-speaker]:focus::after, q.tei-said[data-speaker]:hover::after, div.tei-said[data-speaker]:focus::before {
+/* the speaker: a tooltip (title) on hover, written out on keyboard focus (no reflow on hover) */
+q.tei-said[data-speaker]:focus::after, div.tei-said[data-speaker]:focus::before {
   content: " \2014 " attr(data-speaker); font-size: 0.8em; color: var(--muted); font-style: normal;
 }
 q.tei-said:focus { background: var(--mark); outline: 2px solid var(--link); }
