@@ -10,18 +10,22 @@ which the pass resolves to a register id with what it knows of the entry.
 
 The rules, in order (first match wins):
 
-1. a title cue after the marks ("… under that title") → ``title``;
-2. a cited-text frame before them ("the epigram of Goethe:", "X writes:", "Buddha says:",
-   "has written me:") → ``quote``, its source the person the frame names;
-3. a dialogue label ("He:", "I:", "W.K. (satirically):", "Rossi:", "Reply:") or a reporting
-   verb next to the marks ("… said S.", "she said", "Herbart said to me, ‘…’", "S. burst
-   out:", "He said to Sneevliet:", "the remark of Gorky to me:") → ``said``;
-4. a mention: the marks stand inside a sentence after an article or a preposition ("the
-   “red terror”", "a “select public”", "à propos of “l’affaire …”") → ``soCalled`` for a
-   short phrase, ``quote`` for a longer one;
-5. otherwise sentence-like words (a capital and closing punctuation, or first and second
-   person pronouns) → ``said`` by the default speaker; a short phrase → ``soCalled``; a longer
-   lower-case clause → ``quote``; anything else → ``q``.
+1. a title cue ("… (Published an article under that title.)", "his article “…”", "entitled
+   “…”") → ``title``;
+2. a cited-text frame ("the epigram of Goethe:", "the slogan “…”", "Fedin writes:", "Buddha
+   says:", "has written me:", "“…,” he wrote") → ``quote``, its source the person it names;
+3. one or two lower-case words (“we.”, “emancipated,”) are never speech, whatever frames them;
+4. a dialogue label ("He:", "I:", "W.K. (satirically):", "Rossi:", "Reply:", also a second
+   one after a closing mark in the same paragraph) or a reporting verb next to the marks
+   ("… said S.", "she said", "Herbart said to me, ‘…’", "S. burst out:", "He said to
+   Sneevliet:", "the remark of Gorky to me:"), or a frame ending the previous paragraph ("His
+   remarks :", "Attitude of A.C.:") → ``said``;
+5. otherwise by form: after an article or a preposition ("the “red terror”", "a “select
+   public”", "known as “Orlov”") a short phrase is ``soCalled`` and a lower-case clause ending in
+   a full stop a ``quote``; sentence-like words (a capital and closing punctuation, or first
+   and second person pronouns) are ``said`` by the default speaker, or by the other party when
+   they follow another quotation with only blanks between (“Well?”); a short phrase is
+   ``soCalled``; anything else ``q``.
 """
 
 from __future__ import annotations
