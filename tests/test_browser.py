@@ -3,7 +3,7 @@
 Opens the pages from disk (file://), follows a footnote link and its back link, an index link
 and a mention back link, focuses direct speech, checks that nothing overflows the viewport at
 375 px and 1280 px (the Serge page and three foreign pages: a letter, a play, Syriac verse),
-tries the print and dark schemes, and saves screenshots to ``output/screenshots/``.
+tries the print and dark schemes, and saves screenshots as ``output/screenshot-*.png``.
 
 Needs ``/usr/bin/chromium`` (Debian's package) and the ``websocket-client`` package; skipped
 cleanly without them. The browser is started with networking features off and only ever
@@ -34,7 +34,7 @@ from tei_serge.xmlio import parse_xml
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = REPO / "output" / "screenshots"
+SCREENSHOTS = REPO / "output"  # screenshot-*.png (ignored by git)
 WIDTHS = (375, 1280)
 FOREIGN_PAGES = {
     "letter": "letter-hofmannsthal-to-schnitzler.xml",
@@ -249,7 +249,7 @@ def test_serge_page_fits_and_is_photographed(browser: Browser, pages: dict[str, 
     browser.open(pages["serge"])
     assert browser.js("document.querySelectorAll('section.tei-div-entry').length") > 3
     _assert_fits(browser, "serge", width)
-    browser.screenshot(SCREENSHOTS / f"serge-{width}.png")
+    browser.screenshot(SCREENSHOTS / f"screenshot-serge-{width}.png")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -260,7 +260,7 @@ def test_foreign_pages_fit(browser: Browser, pages: dict[str, Path], name: str, 
     browser.viewport(width)
     browser.open(pages[name])
     _assert_fits(browser, name, width)
-    browser.screenshot(SCREENSHOTS / f"{name}-{width}.png")
+    browser.screenshot(SCREENSHOTS / f"screenshot-{name}-{width}.png")
 
 
 @pytest.mark.slow
@@ -358,7 +358,7 @@ def test_print_and_dark_schemes(browser: Browser, pages: dict[str, Path]) -> Non
     browser.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark"}])
     dark = browser.js("getComputedStyle(document.body).backgroundColor")
     assert light != dark
-    browser.screenshot(SCREENSHOTS / "sample-dark-1280.png")
+    browser.screenshot(SCREENSHOTS / "screenshot-sample-dark-1280.png")
     browser.call("Emulation.setEmulatedMedia", media="print", features=[])
     assert browser.js("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
     assert browser.js("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
