@@ -528,3 +528,20 @@ def test_golden_html_of_the_sample(update_golden: bool) -> None:
 
 def test_golden_html_of_the_embedded_installment(serge_tree: etree._ElementTree, update_golden: bool) -> None:
     _golden("serge-diary-1949-09.html", export_html(serge_tree), update_golden)
+
+
+def test_parameters_live_in_one_place_each_with_a_line_of_its_own() -> None:
+    xslt = Path(xslt_path("tei-to-html.xsl")).parent
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    for path in [*sorted(xslt.glob("html-*.xsl")), xslt / "tei-to-html.xsl"]:
+        params = etree.parse(str(path)).getroot().findall(f"{xsl}param")
+        if path.name != "html-params.xsl":
+            assert params == [], f"{path.name} declares parameters"
+            continue
+        assert len(params) >= 8
+        for param in params:
+            comment = param.getprevious()
+            assert isinstance(comment, etree._Comment) and comment.text.strip(), param.get("name")
+    transform = etree.XSLT(etree.parse(str(xslt / "tei-to-html.xsl")), access_control=ACCESS_CONTROL)
+    page = str(transform(parse_xml(SAMPLE), **{"label-notes": "'Anmerkungen'", "generator": "''"}))
+    assert '<h2 id="s:notes-h">Anmerkungen</h2>' in page and "generated from TEI" not in page

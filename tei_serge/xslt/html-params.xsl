@@ -27,13 +27,19 @@
   <!-- Script subtags written right to left (for tags like 'ms-Arab'), same format. -->
   <xsl:param name="rtl-scripts" select="' adlm arab hebr mand mend nkoo rohg samr syrc thaa '"/>
 
-  <!-- Labels of the generated parts of the page (the interface is in English). -->
+  <!-- Heading of the table of contents (the interface is in English; translate these labels freely). -->
   <xsl:param name="label-contents" select="'Contents'"/>
+  <!-- Heading given to a preface or introduction that has none. -->
   <xsl:param name="label-introduction" select="'Introduction'"/>
+  <!-- Heading of the notes section (and the word in a note marker's accessible name is 'Note'). -->
   <xsl:param name="label-notes" select="'Notes'"/>
+  <!-- Heading of the critical apparatus section. -->
   <xsl:param name="label-apparatus" select="'Apparatus'"/>
+  <!-- Heading of the index of names built from the register. -->
   <xsl:param name="label-index" select="'Index'"/>
+  <!-- Text of the skip link that leads past the title page and contents to the text. -->
   <xsl:param name="label-skip" select="'Skip to the text'"/>
+  <!-- Tooltip of the back links from notes and apparatus entries to their markers. -->
   <xsl:param name="label-back" select="'Back to the text'"/>
 
   <!-- The line in the page footer that names the tool; empty for none (never a date: output is reproducible). -->
