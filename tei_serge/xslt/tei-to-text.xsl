@@ -41,8 +41,9 @@
   <xsl:variable name="B" select="'&#xFDD2;'"/>
   <!-- Characters a note marker is written right before (white space and closing punctuation). -->
   <xsl:variable name="no-space-before" select="concat(' &#9;&#10;&#13;,.;:!?)]}’”»…', '&quot;', &quot;'&quot;)"/>
-  <!-- The heading of the apparatus (readings of app), after the notes. -->
-  <xsl:variable name="apparatus-heading" select="'Apparatus'"/>
+  <!-- Parameter: the heading of the apparatus (the readings of app), after the notes. The
+       headings of the notes and of a table of contents are parameters of common.xsl. -->
+  <xsl:param name="apparatus-heading" select="'Apparatus'"/>
   <xsl:variable name="rule-chars"
       select="'========================================================================'"/>
   <xsl:variable name="dash-chars"
