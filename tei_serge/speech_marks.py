@@ -70,7 +70,9 @@ def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
     """Pair the quotation marks of ``text`` found at ``positions`` (all marks if None).
 
     A closing single mark that closes nothing is an apostrophe and is ignored; a closing
-    double mark that meets a still open single one closes the single one as unbalanced.
+    double mark that meets a still open single one closes the single one as unbalanced. A
+    double mark turned the wrong way (“Hello“, ”Hello”) is read by its place: a mark after a
+    word that closes the open quotation closes it; a mark before a word with none open opens.
     """
     result = Pairing()
     stack: list[tuple[int, str]] = []
@@ -79,7 +81,11 @@ def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
         char = text[i]
         if char not in MARKS:
             continue
-        if char in OPENING:
+        if char == DOUBLE_OPEN and _misturned_close(text, i, stack):
+            _close(result, stack, i, "double")  # “Hello“ he said: a misprinted closing mark
+        elif char == DOUBLE_CLOSE and _misturned_open(text, i, stack):
+            stack.append((i, "double"))  # ”Hello,” he said: a misprinted opening mark
+        elif char in OPENING:
             stack.append((i, OPENING[char]))
         elif char in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE):
             _straight(result, stack, text, i)
@@ -93,6 +99,24 @@ def pair_marks(text: str, positions: Iterable[int] | None = None) -> Pairing:
     result.unclosed.extend((offset, style, depth) for depth, (offset, style) in enumerate(stack))
     result.pairs.sort(key=lambda pair: pair.start)
     return result
+
+
+def _misturned_close(text: str, i: int, stack: list[tuple[int, str]]) -> bool:
+    """An opening double mark shaped like a closing one: a double quotation is open, the mark
+    follows a word or punctuation and nothing but a space or punctuation follows it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (bool(stack) and stack[-1][1] == "double" and not before.isspace()
+            and (after.isspace() or after in ".,;:!?)"))
+
+
+def _misturned_open(text: str, i: int, stack: list[tuple[int, str]]) -> bool:
+    """A closing double mark shaped like an opening one: no double quotation is open, the
+    mark starts the text or follows a space or a bracket, and a word follows it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (not any(style == "double" for _, style in stack)
+            and (before.isspace() or before in "([") and after.isalnum())
 
 
 def _straight(result: Pairing, stack: list[tuple[int, str]], text: str, i: int) -> None:

@@ -242,6 +242,8 @@ def test_speech_pass_is_idempotent(first) -> None:
         ("“open", [], [0]),
         ("“one” “two”", [(0, 5, 0), (6, 11, 0)], []),
         ("‘You’ll see,’ he said", [(0, 13, 0)], []),
+        ("“Hello“ he said. ”Bye,” she said", [(0, 7, 0), (17, 23, 0)], []),
+        ("“a “b” c”", [(0, 9, 0), (3, 6, 1)], []),
     ],
 )
 def test_pair_marks(text: str, pairs: list[tuple[int, int, int]], unclosed: list[int]) -> None:
