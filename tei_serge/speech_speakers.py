@@ -10,7 +10,8 @@ What an entry (a ``div``) knows while the speech pass reads it paragraph by para
 
 The resolution order for each hint is written in :meth:`EntrySpeakers.resolve`. A person's sex
 is taken from the document's ``standOff`` where the register gives one (``person/@sex``,
-``sex/@value`` or ``gender/@value``) and then keeps "he" from resolving to a woman.
+``sex/@value`` or ``gender/@value``), or else inferred cautiously from the narrative's pronouns
+(:func:`infer_sexes`); it keeps "he" from resolving to a woman and makes "she" prefer one.
 """
 
 from __future__ import annotations
@@ -27,9 +28,7 @@ from .speech_tree import flatten
 from .xmlio import NSMAP, XML_NS
 
 DIARIST = "#serge"
-MEETING = re.compile(
-    r"\b(?:with|[Ss]aw|met|visited|see|joined)\s+$"
-)
+MEETING = re.compile(r"\b(?:with|[Ss]aw|met|visited|see|joined)\s+$")
 FEMALE = {"f", "female", "2", "woman"}
 MALE = {"m", "male", "1", "man"}
 
@@ -194,11 +193,10 @@ class EntrySpeakers:
         avoid = "F" if pronoun == "he" else "M"
         if ctx.addressee and sex.get(ctx.addressee) != avoid:
             return ctx.addressee
-        if ctx.enclosing is None and self.interlocutor and (
-            sex.get(self.interlocutor) == ("F" if pronoun == "she" else sex.get(self.interlocutor))
-            and sex.get(self.interlocutor) != avoid
-        ):
-            return self.interlocutor
+        if ctx.enclosing is None and self.interlocutor:
+            known = sex.get(self.interlocutor)
+            if (known == "F") if pronoun == "she" else (known != "F"):
+                return self.interlocutor
         recent = [ref for ref in reversed(self.named + ctx.nearby) if ref != ctx.enclosing]
         if pronoun == "she":
             recent = [ref for ref in recent if sex.get(ref) == "F"] + recent
