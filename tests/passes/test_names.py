@@ -4,8 +4,11 @@ documents, the header, the standOff, candidates, idempotence and validity."""
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from namescore import differences, linking, mentions, read_annotation, score
 
@@ -317,3 +320,23 @@ def test_unknown_names_convert_and_are_listed_as_candidates() -> None:
     assert "“Dombrowski”" in messages
     assert ("persName", "Yagoda", "#yagoda") in refs(tree)
     assert all("Dombrowski" not in t for _, t, _ in refs(tree))
+
+
+# --------------------------------------------------------------------------- invariants
+
+WORDS = ["Gide", "A.G.", "G.", "M.", "Malraux", "Jef Last", "Last", "updated", "Order of Lenin",
+         "Leningrad", "Lenin", "the", "Trotskyist", "Colette", "Audry", "’s", "F.P.B.", "G.M.",
+         "Walter", "Benjamin", "Semyonov", "Cheka", ",", ".", "“", "”", "Rue Vaneau",
+         "Zarathustra-Nietzsche"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.lists(st.sampled_from(WORDS), max_size=10))
+@settings(max_examples=150, deadline=None)
+def test_the_pass_keeps_every_character_and_never_nests(words: list[str], head: list[str]) -> None:
+    text = " ".join(words)
+    tree = doc(escape(text), head=escape(" ".join(head)) or None)
+    before = "".join(tree.getroot().itertext())
+    run(tree)
+    assert "".join(tree.getroot().find("tei:text", NS).itertext()) == before  # type: ignore[union-attr]
+    nested = tree.getroot().xpath("//tei:text//*[@ref]//*[@ref]", namespaces=NS)
+    assert nested == []
