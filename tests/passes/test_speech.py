@@ -378,3 +378,31 @@ def test_a_quotation_over_two_paragraphs_is_chained_and_an_unclosed_speech_runs_
 )
 def test_read_cue_kinds(before: str, inner: str, after: str, kind: str) -> None:
     assert read_cue(Quoted(inner=inner, before=before, after=after)).kind == kind
+
+
+FOREIGN_TEI = Path(__file__).resolve().parents[2].parent / "shared" / "foreign-tei"
+
+
+@pytest.mark.slow
+def test_speech_and_foreign_passes_on_other_projects_tei_keep_text_and_ids() -> None:
+    from tei_serge.errors import TeiSergeError
+    from tei_serge.passes import foreign
+    from tei_serge.xmlio import parse_xml
+
+    files = sorted(FOREIGN_TEI.glob("*.xml")) if FOREIGN_TEI.is_dir() else []
+    if not files:
+        pytest.skip(f"{FOREIGN_TEI} is not available")
+    checked = 0
+    for path in files:
+        try:
+            tree = parse_xml(path)
+        except TeiSergeError:
+            continue  # a deliberately broken document
+        before = "".join(tree.getroot().itertext())
+        speech.apply(tree, Context())
+        foreign.apply(tree, Context())
+        assert "".join(tree.getroot().itertext()) == before, path.name
+        ids = tree.getroot().xpath("//@xml:id")
+        assert len(ids) == len(set(ids)), path.name
+        checked += 1
+    assert checked >= 10
