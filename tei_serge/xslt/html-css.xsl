@@ -63,6 +63,7 @@ nav.toc li { margin: 0.2rem 0; }
 /* divisions and entries */
 section.tei-div { margin: 0 0 1.5rem; }
 .tei-div-entry { border-top: 1px solid var(--rule); padding-top: 0.5rem; }
+hr.tei-milestone + .tei-div-entry { border-top: 0; padding-top: 0; }
 .tei-dateline { font-style: italic; }
 .tei-dateline.run-in { font-style: normal; font-variant: small-caps; letter-spacing: 0.02em; }
 hr.tei-milestone { border: 0; text-align: center; margin: 1.5rem 0; height: 1.5em; }
@@ -203,6 +204,7 @@ footer.page-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid 
   body { max-width: none; padding: 0; font-size: 11pt; line-height: 1.45; }
   .skip-link, nav.toc { display: none; }
   a { text-decoration: none; }
+  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   section.notes, section.apparatus, section.index { break-before: page; page-break-before: always; }
