@@ -204,7 +204,7 @@ footer.page-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid 
   body { max-width: none; padding: 0; font-size: 11pt; line-height: 1.45; }
   .skip-link, nav.toc { display: none; }
   a { text-decoration: none; }
-  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   section.notes, section.apparatus, section.index { break-before: page; page-break-before: always; }
