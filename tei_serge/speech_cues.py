@@ -190,6 +190,8 @@ def _cited(frame: _Frame) -> Cue | None:
         return None  # "the remark of Gorky to me:" is speech, not a text
     if not re.search(rf"\b{CITE_NOUN}\s+of\s+|\b{WRITE_VERB}\s*:?\s*$|\bcited\b", text):
         return None
+    if re.search(r"(?:^|[\s(])(?:[Hh]e|[Ss]he|I)\s+(?:\w+\s+)?says\s*:?\s*$", text):
+        return None  # "He says: “…”" is the diary's present of a conversation, not a maxim
     return Cue("quote", _named_in(text, frame.mentions, frame.offset), why="cited-text frame")
 
 

@@ -373,6 +373,8 @@ def test_a_quotation_over_two_paragraphs_is_chained_and_an_unclosed_speech_runs_
         ("", "We are lost,", " he wrote.", "quote"),
         ("", "We are lost,", " he said.", "said"),
         ("He: “Come.” I: ", "No.", "", "said"),
+        ("He says: ", "I am tired.", "", "said"),
+        ("Buddha says: ", "If you meet me, kill me!", "", "quote"),
         ("the so-called ", "Trust", "", "soCalled"),
     ],
 )
