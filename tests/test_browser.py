@@ -163,6 +163,15 @@ class Browser:
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
         time.sleep(0.05)
 
+    def hash_after(self, before: str, timeout: float = 5) -> str:
+        """The location's fragment once it differs from ``before`` (a click's navigation)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            current = str(self.js("location.hash"))
+            if current != before or time.monotonic() > deadline:
+                return current
+            time.sleep(0.05)
+
     def screenshot(self, path: Path) -> None:
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -303,12 +312,12 @@ def test_footnote_link_and_back(browser: Browser, pages: dict[str, Path], page: 
     ref_id = browser.js("document.querySelector('a.note-ref').id")
     assert href == "#fn:1" and ref_id == "fnref:1"
     browser.click("a.note-ref")
-    assert browser.js("location.hash") == "#fn:1"
+    assert browser.hash_after("") == "#fn:1"
     assert _visible(browser, "fn:1")
     note = browser.js("document.getElementById('fn:1').innerText")
     assert "Vigilance" in note
     browser.click("li[id='fn:1'] a.note-back")
-    assert browser.js("location.hash") == "#fnref:1"
+    assert browser.hash_after("#fn:1") == "#fnref:1"
     assert _visible(browser, "fnref:1")
 
 
@@ -316,12 +325,12 @@ def test_index_link_and_mention_back_link(browser: Browser, pages: dict[str, Pat
     browser.viewport(1280)
     browser.open(pages["sample"])
     browser.click("section.tei-div-entry a.name-link")
-    assert browser.js("location.hash") == "#paris"
+    assert browser.hash_after("") == "#paris"
     assert _visible(browser, "paris")
     entry = browser.js("document.getElementById('paris').innerText")
     assert entry.startswith("Paris")
     browser.click("li[id='paris'] .index-mentions a")
-    mention = browser.js("location.hash").removeprefix("#")
+    mention = browser.hash_after("#paris").removeprefix("#")
     assert mention.startswith("m:")
     assert _visible(browser, mention)
     assert browser.js(f"document.getElementById({json.dumps(mention)}).innerText") == "Paris"
@@ -334,7 +343,7 @@ def test_index_link_in_the_real_edition(browser: Browser, pages: dict[str, Path]
         pytest.skip("the edition links no name yet")
     href = browser.js("document.querySelector('main a.name-link').getAttribute('href')")
     browser.click("main a.name-link")
-    assert browser.js("location.hash") == href
+    assert browser.hash_after("") == href
     assert _visible(browser, href[1:])
     assert browser.js(f"document.getElementById({json.dumps(href[1:])}).closest('#s\\\\:index') !== null")
 
