@@ -38,7 +38,7 @@ SPEECH_VERB = (
     r"burst out|remarked|retorted|objected|insisted|whispered|muttered|related|repeated|"
     r"continued|concluded|admitted|explained|protested|announced|murmured|went on|"
     r"broke in|interrupted|attacked me|betrayed himself|betrayed herself|"
-    r"shook (?:his|her) head(?: \w+)?|spoke|says to me|tells me|tells us|thought|"
+    r"shook (?:his|her) head(?: \w+)?|spoke|says to me|says|tells me|tells us|thought|"
     r"called out|called to (?:me|us|him|her)|yelled|sighed|laughed|smiled|"
     r"whispered|cried out|asks|replies|answers|exclaims|declares|adds)"
 )
