@@ -360,6 +360,8 @@ def _attributes(run: _Run, element: etree._Element, span: Span, new: etree._Elem
                 made: dict[int, etree._Element]) -> None:
     assert span.cue is not None
     kind = span.cue.kind
+    if kind == "title" and new.find("tei:title", NSMAP) is not None:
+        new.tag = tei("q")  # the names pass has the title already: “<title>…</title>”
     who = span.who if span.who and span.who[1:] in run.taken_ids else None
     if kind == "said" and who:
         new.set("who", who)
