@@ -402,18 +402,29 @@ def find_candidates(
 
 def _mask_known(text: str, register: Register) -> str:
     """Mask what the matcher knows but left untagged (not-names, unresolved forms)."""
+    pieces: list[str] = []
+    done = 0
     for match in register.matcher.find(text):
         glued_after = _RUN_EDGE.match(text, match.end)
         glued_before = _RUN_EDGE.fullmatch(text, max(0, match.start - 2), match.start)
         if match.form.endswith(".") and (glued_after or glued_before):
             continue  # part of a run of initials (F.P.B.): reported whole
-        text = text[: match.start] + "\x00" * (match.end - match.start) + text[match.end :]
-    return text
+        pieces += [text[done : match.start], "\x00" * (match.end - match.start)]
+        done = match.end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+_OPENERS = frozenset("“”‘’\"'([")
+_ENDS = frozenset(".!?:;–—")
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = re.sub(r"[\s“”‘’\"'(\[]+$", "", text[:start])
-    return before == "" or before.endswith((".", "!", "?", ":", ";", "–", "—"))
+    """Whether only spaces, quotes or brackets separate ``start`` from a sentence end."""
+    index = start - 1
+    while index >= 0 and (text[index].isspace() or text[index] in _OPENERS):
+        index -= 1
+    return index < 0 or text[index] in _ENDS
 
 
 def _capitalised_runs(text: str) -> Iterator[tuple[int, int]]:

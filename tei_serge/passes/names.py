@@ -16,7 +16,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from lxml import etree
 
@@ -135,21 +135,25 @@ class _Tagger:
                 continue
             run, covered = _run_of(text, match, matches[number:])
             if run:
-                resolved = [self.resolve(text, m, matches, paragraph) for m in run]
+                resolved = [
+                    self.resolve(text, m, matches[number + i + 1 : number + i + 2], paragraph)
+                    for i, m in enumerate(run)
+                ]
                 if covered and all(resolved):
                     for m, entry in zip(run, resolved, strict=True):
                         spans.append((m.start, m.end, entry))  # type: ignore[arg-type]
                         self.resolver.see(entry.id)  # type: ignore[union-attr]
                 done = number + len(run)
                 continue
-            entry = self.resolve(text, match, matches, paragraph)
+            entry = self.resolve(text, match, matches[number + 1 : number + 2], paragraph)
             if entry is not None:
                 spans.append((match.start, match.end, entry))
                 self.resolver.see(entry.id)
         wrap(slot, [(s, e, _maker(entry)) for s, e, entry in spans])
 
-    def resolve(self, text: str, match: Match, matches: list[Match], paragraph: str) -> Entry | None:
-        following = next((m for m in matches if m.start >= match.end), None)
+    def resolve(self, text: str, match: Match, next_match: list[Match], paragraph: str) -> Entry | None:
+        """``next_match``: the match after this one, if any (a list of at most one)."""
+        following = next_match[0] if next_match else None
         gap = text[match.end : following.start] if following else ""
         before_name = following is not None and gap != "" and gap.isspace()
         after = text[match.end : match.end + 80]  # the conditions read the next word only
@@ -175,7 +179,7 @@ def _run_of(text: str, match: Match, rest: list[Match]) -> tuple[list[Match], bo
     end = found.end() if found else match.end
     if start == match.start and end <= match.end:
         return [], True
-    run = [m for m in rest if m.end <= end]
+    run = list(takewhile(lambda m: m.end <= end, rest))
     covered = (
         start == match.start
         and run[-1].end == end
