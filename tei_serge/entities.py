@@ -16,9 +16,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from .candidates import Candidate
 from .context import Context, ConvertOptions
 from .passes import names
-from .register import Candidate, Register, load_register
+from .register import Register, load_register
 from .xmlio import NSMAP, parse_xml
 
 NAME_ELEMENTS = ("persName", "placeName", "orgName", "title")

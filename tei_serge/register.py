@@ -346,141 +346,7 @@ def is_initial(form: str) -> bool:
     return _INITIAL.match(form) is not None
 
 
-# --------------------------------------------------------------------------- candidates
-
-_TOKEN = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_](?:[\w'’]|-(?=\w))*")
-_CONNECTORS = frozenset({"de", "du", "des", "von", "van", "der", "den", "la", "le", "of", "y", "di", "da"})
-_RUN_EDGE = re.compile(r"[^\W\d_]\.")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A capitalised sequence in running text that looks like a name but is in no entry."""
-
-    text: str
-    context: str
-    location: str
-
-
-def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    """Every word that occurs in lower case: capitalised, it is a sentence start, not a name."""
-    return frozenset(m.group() for t in texts for m in _TOKEN.finditer(t) if m.group()[0].islower())
-
-
-def find_candidates(
-    blocks: Iterable[tuple[str, str, str]], register: Register, vocabulary: frozenset[str]
-) -> list[Candidate]:
-    """Candidates in ``blocks`` of (masked text, plain text, location). In the masked text every
-    character of a tagged name (or nested note) is replaced by NUL, so a run never crosses one;
-    the plain text has the same length and gives the context shown to the editor."""
-    masked = [(_mask_known(text, register), plain, where) for text, plain, where in blocks]
-    inner = {  # words seen capitalised inside a sentence somewhere
-        normalize_form(word.group())
-        for text, _, _ in masked
-        for s, e in _capitalised_runs(text)
-        for word in _TOKEN.finditer(text, s, e)
-        if not _sentence_start(text, word.start())
-    }
-    found: list[Candidate] = []
-    for text, plain, location in masked:
-        for start, end in _capitalised_runs(text):
-            span = _trim(text, start, end, register, vocabulary)
-            if span is None:
-                continue
-            s, e = span
-            name = " ".join(text[s:e].split())
-            key = normalize_form(name)
-            if key in register.index or key in register.not_names:
-                continue
-            if " " not in name and _sentence_start(text, s) and key not in inner:
-                continue  # one capitalised word opening a sentence, never seen inside one
-            context = " ".join(plain[max(0, s - 40) : e + 40].split())
-            found.append(Candidate(name, context, location))
-    return found
-
-
-def _mask_known(text: str, register: Register) -> str:
-    """Mask what the matcher knows but left untagged (not-names, unresolved forms)."""
-    pieces: list[str] = []
-    done = 0
-    for match in register.matcher.find(text):
-        glued_after = _RUN_EDGE.match(text, match.end)
-        glued_before = _RUN_EDGE.fullmatch(text, max(0, match.start - 2), match.start)
-        if match.form.endswith(".") and (glued_after or glued_before):
-            continue  # part of a run of initials (F.P.B.): reported whole
-        pieces += [text[done : match.start], "\x00" * (match.end - match.start)]
-        done = match.end
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-_OPENERS = frozenset("“”‘’\"'([")
-_ENDS = frozenset(".!?:;–—")
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether only spaces, quotes or brackets separate ``start`` from a sentence end."""
-    index = start - 1
-    while index >= 0 and (text[index].isspace() or text[index] in _OPENERS):
-        index -= 1
-    return index < 0 or text[index] in _ENDS
-
-
-def _capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
-    tokens = list(_TOKEN.finditer(text))
-    run: list[re.Match[str]] = []
-    for token in [*tokens, None]:
-        joined = (
-            token is not None
-            and run
-            and text[run[-1].end() : token.start()] in (" ", "")
-            and (token.group()[0].isupper() or token.group() in _CONNECTORS)
-        )
-        if joined:
-            run.append(token)  # type: ignore[arg-type]
-            continue
-        while run and not run[-1].group()[0].isupper():
-            run.pop()
-        if run:
-            yield run[0].start(), run[-1].end()
-        run = [token] if token is not None and token.group()[0].isupper() else []
-
-
-def _common(word: str, register: Register, vocabulary: frozenset[str]) -> bool:
-    if re.search(r"['’](?:ll|m|t|re|ve|d)$", word):
-        return True  # a contraction: I'll, Hadn't
-    bare = re.sub(r"['’]s$", "", word)
-    lower = bare.lower()
-    return (
-        bare in register.not_names
-        or bare + "." in register.not_names
-        or len(bare) == 1
-        or _ROMAN.match(bare) is not None
-        or any(lower + suffix in vocabulary for suffix in ("", "s", "es", "d", "ed", "ing"))
-        or (lower.endswith("s") and lower[:-1] in vocabulary)
-    )
-
-
-def _trim(
-    text: str, start: int, end: int, register: Register, vocabulary: frozenset[str]
-) -> tuple[int, int] | None:
-    """Drop common words (sentence starts, adjectives, titles) from both ends of a run."""
-    words = list(_TOKEN.finditer(text, start, end))
-    while words and (words[0].group() in _CONNECTORS or _common(words[0].group(), register, vocabulary)):
-        words.pop(0)
-    while words and (words[-1].group() in _CONNECTORS or _common(words[-1].group(), register, vocabulary)):
-        words.pop()
-    if not words:
-        return None
-    s, e = words[0].start(), words[-1].end()
-    if text[e - 2 : e] in ("’s", "'s"):
-        e -= 2
-    return s, e
-
-
 __all__ = [
-    "Candidate",
     "Entry",
     "Match",
     "Matcher",
@@ -488,9 +354,7 @@ __all__ = [
     "Register",
     "RegisterError",
     "Resolver",
-    "find_candidates",
     "is_initial",
     "load_register",
-    "lowercase_vocabulary",
     "normalize_form",
 ]

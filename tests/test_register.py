@@ -1,4 +1,4 @@
-"""The register: its data, loading and merging, the one matcher, the candidates."""
+"""The register: its data, loading and merging, the one matcher, the context rules."""
 
 from __future__ import annotations
 
@@ -9,14 +9,7 @@ import pytest
 from lxml import etree
 
 from tei_serge.errors import RegisterError
-from tei_serge.register import (
-    Matcher,
-    Resolver,
-    find_candidates,
-    load_register,
-    lowercase_vocabulary,
-    normalize_form,
-)
+from tei_serge.register import Matcher, Resolver, load_register, normalize_form
 from tei_serge.resources import data_path
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -243,17 +236,3 @@ def test_a_cue_in_the_paragraph_wins(register) -> None:  # type: ignore[no-untyp
         "semyonov-boris"
     )
     assert resolver.resolve("Semyonov", ".", "that terrorist Semyonov", False).id == "semyonov-grigory"  # type: ignore[union-attr]
-
-
-# --------------------------------------------------------------------------- candidates
-
-
-def test_candidates_are_capitalised_runs_that_match_no_entry(register) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Yesterday Xavier Dombrowski came with Nikolai Vasilchenko and the Russian Trotskyists. "
-        "They spoke of Gide. Vasilchenko was tired."
-    )
-    masked = text.replace("Gide", "\x00" * 4)
-    found = find_candidates([(masked, text, "/p")], register, lowercase_vocabulary([text]))
-    assert [c.text for c in found] == ["Xavier Dombrowski", "Nikolai Vasilchenko", "Vasilchenko"]
-    assert "came with Nikolai Vasilchenko" in found[1].context

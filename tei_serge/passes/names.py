@@ -20,19 +20,9 @@ from itertools import pairwise, takewhile
 
 from lxml import etree
 
+from ..candidates import Candidate, find_candidates, lowercase_vocabulary
 from ..context import Context
-from ..register import (
-    LISTS,
-    Candidate,
-    Entry,
-    Match,
-    Register,
-    Resolver,
-    find_candidates,
-    is_initial,
-    load_register,
-    lowercase_vocabulary,
-)
+from ..register import LISTS, Entry, Match, Register, Resolver, is_initial, load_register
 from ..report import Finding, Severity
 from ..xmlio import NSMAP, tei
 from .textnodes import Slot, wrap
