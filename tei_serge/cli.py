@@ -149,6 +149,7 @@ def build(
     ] = None,
     register: RegisterOption = None,
     skip: SkipOption = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list information findings.")] = False,
 ) -> None:
     """Convert, validate and export into OUTPUT_DIR: NAME.xml, NAME.html, NAME.txt for each source."""
     from .batch import build_many, build_safely, collect_sources
@@ -161,7 +162,7 @@ def build(
             paths = collect_sources(sources)
         with progress_reporter(len(paths), "building") as advance:
             results = build_many(paths, out_dir, options, jobs=jobs, on_result=advance)
-    report_builds(results)
+    report_builds(results, verbose=verbose)
     if not all(result.ok for result in results):
         raise typer.Exit(EXIT_FAILURE)
 
@@ -181,10 +182,15 @@ def progress_reporter(total: int, label: str) -> Iterator[Callable[[Any], None]]
         yield lambda result: bar.advance(task)
 
 
-def report_builds(results: list[Any]) -> None:
-    """Findings, then errors, then (for more than one source) a summary table, on stderr."""
+def report_builds(results: list[Any], *, verbose: bool = False) -> None:
+    """Findings (information too when ``verbose``), errors, and for more than one source a
+    summary table, on stderr."""
+    from .report import Severity
+
     for result in results:
         for finding in result.report.findings:
+            if finding.severity < Severity.WARNING and not verbose:
+                continue
             location = f"{finding.file}:{finding.line}"
             stderr.print(f"{location}: {finding.severity}: [{finding.rule_id}] {_escape(finding.message)}")
         if result.error:
@@ -223,8 +229,10 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="One input: a file ('-' = stdout, the default) or a folder. "
-            "Several inputs: the folder to write (required)."
+            "-o",
+            "--output",
+            help="One input: a file ('-' = stdout, the default) or a folder. "
+            "Several inputs: the folder to write (required).",
         ),
     ] = None,
 ) -> None:
@@ -293,7 +301,10 @@ def validate(
     tei_all: Annotated[
         Path | None,
         typer.Option(
-            "--tei-all", envvar="TEI_ALL_RNG", exists=True, dir_okay=False,
+            "--tei-all",
+            envvar="TEI_ALL_RNG",
+            exists=True,
+            dir_okay=False,
             help="tei_all.rng (added to the project schema).",
         ),
     ] = None,
@@ -362,8 +373,9 @@ def print_findings(report: Any) -> None:
 def speech(
     source: Annotated[
         str | None,
-        typer.Argument(help="A source text or a TEI file (.xml); '-' for stdin; "
-                       "default: the embedded installment."),
+        typer.Argument(
+            help="A source text or a TEI file (.xml); '-' for stdin; default: the embedded installment."
+        ),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
     register: RegisterOption = None,
@@ -383,8 +395,9 @@ def speech(
 
     view = Table("speaker", "id", "speeches", "first words")
     for speaker in table.speakers:
-        view.add_row(_escape(speaker.name), speaker.who, str(speaker.speeches),
-                     _escape("\n".join(speaker.first_words)))
+        view.add_row(
+            _escape(speaker.name), speaker.who, str(speaker.speeches), _escape("\n".join(speaker.first_words))
+        )
     Console(highlight=False).print(view)
 
 
@@ -392,8 +405,9 @@ def speech(
 def entities(
     source: Annotated[
         str | None,
-        typer.Argument(help="A source text or a TEI file (.xml); '-' for stdin; "
-                       "default: the embedded installment."),
+        typer.Argument(
+            help="A source text or a TEI file (.xml); '-' for stdin; default: the embedded installment."
+        ),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
     register: RegisterOption = None,
@@ -422,8 +436,9 @@ def entities(
     console = Console(highlight=False)
     console.print(table)
     console.print(candidates if view.candidates else "No candidates: every name-like word is known.")
-    stderr.print(f"{view.mentions} mention(s) of {len(view.entities)} entries; "
-                 f"{len(view.candidates)} candidate(s)")
+    stderr.print(
+        f"{view.mentions} mention(s) of {len(view.entities)} entries; {len(view.candidates)} candidate(s)"
+    )
 
 
 def main() -> None:

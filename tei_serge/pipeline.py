@@ -99,6 +99,7 @@ def build(
     result = BuildResult(source=str(source or embedded_source_path()))
     conversion = convert_source(source, options)
     xml_path = out_dir / f"{stem}.xml"
+    result.report.extend(conversion.report)  # what the passes noticed (unbalanced quotes, ...)
     result.report.extend(validate(conversion.tree, name=str(xml_path)))
     if result.report.errors:
         result.error = f"{xml_path}: invalid TEI: {len(result.report.errors)} error(s); nothing written"
