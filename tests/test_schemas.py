@@ -313,3 +313,26 @@ def test_rules_catalogue_is_up_to_date_and_complete() -> None:
         *validate_module.RULE_RNG.values(),
     }
     assert documented == produced
+
+
+def test_every_register_entry_fits_the_project_schema(tei_all: etree.RelaxNG) -> None:
+    """The names pass copies register entries into standOff: all of them must be valid there,
+    not only those the test sources happen to use."""
+    import copy
+
+    from tei_serge.resources import data_path
+
+    register = parse_xml(data_path("register.xml"))
+    ns = {"tei": TEI_NS}
+    tree = parse_xml(FIXTURES / "valid" / "sample.xml")
+    standoff = tree.getroot().find("tei:standOff", ns)
+    assert standoff is not None
+    for child in list(standoff):
+        standoff.remove(child)
+    for listing in register.getroot().iterfind("tei:standOff/*", ns):
+        standoff.append(copy.deepcopy(listing))
+    assert len(standoff.xpath(".//*[@xml:id]")) > 100
+    tree = parse_xml(etree.tostring(tree))  # a fresh document: libxml2 keeps removed ids
+    validator = rng_validator(schema_path("tei_serge.rng"))
+    assert validator.validate(tree), validator.error_log
+    assert tei_all.validate(tree), tei_all.error_log
