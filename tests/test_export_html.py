@@ -545,3 +545,18 @@ def test_parameters_live_in_one_place_each_with_a_line_of_its_own() -> None:
     transform = etree.XSLT(etree.parse(str(xslt / "tei-to-html.xsl")), access_control=ACCESS_CONTROL)
     page = str(transform(parse_xml(SAMPLE), **{"label-notes": "'Anmerkungen'", "generator": "''"}))
     assert '<h2 id="s:notes-h">Anmerkungen</h2>' in page and "generated from TEI" not in page
+
+
+def test_a_corpus_shows_the_title_page_of_each_member_and_keeps_hidden_branches() -> None:
+    page = _page(FIXTURES / "html-corpus.xml")
+    assert page.xpath("//h1/text()") == ["Two letters"]
+    articles = page.xpath("//main/article")
+    assert [a.xpath("string(h2)") for a in articles] == ["First letter", "Second letter"]
+    assert [a.xpath("normalize-space(.//div[@class='tei-titlePage'])") for a in articles] == [
+        "The first title page",
+        "The second title page",
+    ]
+    (choice,) = page.xpath("//span[@class='tei-choice']")
+    assert choice.get("title") == "seg: hidden [a note in the hidden branch]"
+    assert page.xpath("//section[@id='s:notes']//li/div/text()") == ["a note in the shown branch"]
+    _assert_links_resolve(page)

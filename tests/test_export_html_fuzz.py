@@ -62,8 +62,19 @@ def tei(name: str, **attributes: str) -> etree._Element:
 
 def _choice(draw: st.DrawFn, depth: int) -> etree._Element:
     el = tei("choice")
-    for name in draw(st.sampled_from([["sic", "corr"], ["corr", "sic"], ["abbr", "expan"], ["orig", "reg"]])):
-        etree.SubElement(el, f"{{{TEI_NS}}}{name}").text = draw(TEXT)
+    pairs = [
+        ["sic", "corr"],
+        ["corr", "sic"],
+        ["abbr", "expan"],
+        ["orig", "reg"],
+        ["seg", "seg"],
+        ["unclear", "unclear"],
+    ]
+    for name in draw(st.sampled_from(pairs)):
+        branch = etree.SubElement(el, f"{{{TEI_NS}}}{name}")
+        branch.text = draw(TEXT)
+        if depth < 3:  # notes, names and apparatus inside a branch, shown or not
+            branch.extend(draw(st.lists(element(depth + 1), max_size=1)))
     return el
 
 

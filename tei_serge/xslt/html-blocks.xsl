@@ -32,16 +32,20 @@
     </div>
   </xsl:template>
 
+  <!-- A front holding nothing but the title page shown in the banner leaves no empty div. -->
   <xsl:template match="tei:front | tei:body | tei:back | tei:group">
-    <div>
-      <xsl:call-template name="html-atts"/>
-      <xsl:apply-templates/>
-    </div>
+    <xsl:if test="not(self::tei:front) or not($html-title-page)
+        or node()[not(self::text()) or normalize-space()][count(. | $html-title-page) != 1]">
+      <div>
+        <xsl:call-template name="html-atts"/>
+        <xsl:apply-templates/>
+      </div>
+    </xsl:if>
   </xsl:template>
 
   <!-- The banner's title page is not repeated in main; any other title page renders in place. -->
   <xsl:template match="tei:titlePage">
-    <xsl:if test="count(. | $html-title-page) != 1">
+    <xsl:if test="not($html-title-page) or count(. | $html-title-page) != 1">
       <div>
         <xsl:call-template name="html-atts"/>
         <xsl:apply-templates/>
@@ -51,7 +55,7 @@
 
   <xsl:template match="tei:titlePage/tei:docTitle">
     <xsl:choose>
-      <xsl:when test="count(.. | $html-title-page) = 1 and not(preceding-sibling::tei:docTitle)">
+      <xsl:when test="$html-title-page and count(.. | $html-title-page) = 1 and not(preceding-sibling::tei:docTitle)">
         <xsl:call-template name="html-heading">
           <xsl:with-param name="level" select="1"/>
         </xsl:call-template>

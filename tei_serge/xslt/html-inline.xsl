@@ -137,13 +137,13 @@
   <!-- choice: the corrected, regularised or expanded branch in the text, the other on hover. -->
   <xsl:template match="tei:choice">
     <xsl:variable name="shown" select="((tei:corr | tei:reg | tei:expan)[1]
-        | tei:*[not(../tei:corr | ../tei:reg | ../tei:expan)][1])[1]"/>
+        | *[not(../tei:corr | ../tei:reg | ../tei:expan)][1])[1]"/>
     <xsl:variable name="other">
       <xsl:for-each select="*[count(. | $shown) != 1]">
         <xsl:if test="position() &gt; 1"> | </xsl:if>
         <xsl:value-of select="local-name()"/>
         <xsl:text>: </xsl:text>
-        <xsl:apply-templates select="." mode="plain"/>
+        <xsl:apply-templates select="." mode="alternative"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="element"><xsl:call-template name="html-phrase"><xsl:with-param name="name" select="'span'"/></xsl:call-template></xsl:variable>

@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   html-util.xsl: helpers shared by the HTML templates (included by tei-to-html.xsl).
-  Named templates: html-atts, html-lang-atts, html-is-block, html-has-block, html-number,
-  html-register-target, html-local-target, html-entry-name, html-div-id, html-heading-level,
-  html-app-markers. Modes: 'plain' (text only, for labels and attributes) and 'xml-code'
-  (an element shown as XML source, for egXML).
+  Named templates: html-atts, html-lang-atts, html-inherited-lang, html-rtl, html-phrase,
+  html-is-block, html-has-block, html-number, html-register-target, html-local-target,
+  html-entry-name, html-div-id, html-heading-level, html-app-markers. Modes: 'plain' (text only,
+  for labels and repeats), 'alternative' (every word of a hidden choice branch, for its title)
+  and 'xml-code' (an element shown as XML source, for egXML).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -204,8 +205,7 @@
             and not(ancestor-or-self::tei:listPerson or ancestor-or-self::tei:listPlace
               or ancestor-or-self::tei:listOrg or ancestor-or-self::tei:listEvent
               or ancestor-or-self::tei:listRelation or ancestor-or-self::tei:listNym)
-            and not(ancestor::*[parent::tei:choice][not(count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) = 1
-              or (not(../tei:corr | ../tei:reg | ../tei:expan) and not(preceding-sibling::*)))])
+            and not(ancestor::*[key('html-hidden-branch', generate-id())])
             and not(self::tei:app[@from]))">
           <xsl:value-of select="$id"/>
         </xsl:if>
@@ -283,11 +283,32 @@
     <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:choice" mode="plain">
-    <xsl:apply-templates select="((tei:corr | tei:reg | tei:expan)[1] | tei:*[not(../tei:corr | ../tei:reg | ../tei:expan)][1])[1]" mode="plain"/>
+    <xsl:apply-templates select="((tei:corr | tei:reg | tei:expan)[1] | *[not(../tei:corr | ../tei:reg | ../tei:expan)][1])[1]" mode="plain"/>
   </xsl:template>
   <xsl:template match="tei:app" mode="plain">
     <xsl:apply-templates select="(tei:lem | tei:rdg)[1]/node()" mode="plain"/>
   </xsl:template>
+
+  <!-- ========================================================= mode alternative -->
+
+  <!-- The hidden branch of a choice, for its title: every word (it is shown nowhere else), notes
+       in brackets, readings of an apparatus in it after its lemma. -->
+  <xsl:template match="*" mode="alternative">
+    <xsl:apply-templates mode="alternative"/>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="alternative">
+    <xsl:text> [</xsl:text>
+    <xsl:apply-templates mode="alternative"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:rdg | tei:lem" mode="alternative">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="alternative"/>
+  </xsl:template>
+  <xsl:template match="tei:lb" mode="alternative">
+    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="processing-instruction() | comment()" mode="alternative"/>
 
   <!-- ============================================================= mode xml-code -->
 

@@ -51,6 +51,12 @@
   <!-- location-referenced apparatus entries without a lemma, by the id of the word they point at -->
   <xsl:key name="html-app-from" match="tei:app[@from][not(tei:lem | tei:rdgGrp/tei:lem)]"
       use="substring-after(normalize-space(@from), '#')"/>
+  <!-- the branches of a choice a reader does not see at once (the rule of common.xsl: the first
+       corr, reg or expan, else the first child, is shown); they live only in the choice's title -->
+  <xsl:key name="html-hidden-branch" use="generate-id()"
+      match="tei:choice/*[((../tei:corr | ../tei:reg | ../tei:expan)
+          and count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) != 1)
+        or (not(../tei:corr | ../tei:reg | ../tei:expan) and preceding-sibling::*)]"/>
   <!-- in the numbering table (a result tree fragment): apparatus entries and mentions by generate-id -->
   <xsl:key name="html-num" match="num" use="@g"/>
   <!-- in the numbering table: mentions by the id of the register entry they point at -->
@@ -62,8 +68,7 @@
        tei-gather-notes), so the HTML and the plain text label them alike. -->
 
   <xsl:variable name="html-apps" select="//tei:text//tei:app[not(ancestor::tei:teiHeader)]
-      [not(ancestor::*[parent::tei:choice][not(count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) = 1
-          or (not(../tei:corr | ../tei:reg | ../tei:expan) and not(preceding-sibling::*)))])]"/>
+      [not(ancestor::*[key('html-hidden-branch', generate-id())])]"/>
 
   <!-- Mentions: names, speeches and speakers in the text whose pointer resolves to a register entry. -->
   <xsl:variable name="html-mentions-rtf">
@@ -72,8 +77,7 @@
          or self::tei:title or self::tei:geogName or self::tei:settlement or self::tei:region
          or self::tei:country or self::tei:said or self::tei:sp or self::tei:q]
         [not(ancestor::tei:teiHeader)]
-        [not(ancestor::*[parent::tei:choice][not(count(. | (../tei:corr | ../tei:reg | ../tei:expan)[1]) = 1
-            or (not(../tei:corr | ../tei:reg | ../tei:expan) and not(preceding-sibling::*)))])]
+        [not(ancestor::*[key('html-hidden-branch', generate-id())])]
         [not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
             or ancestor::tei:listEvent or ancestor::tei:listRelation or ancestor::tei:listNym)]">
       <xsl:variable name="t">
