@@ -165,13 +165,13 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]" priority="1000" mode="M18"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]"/><axsl:variable name="marked" select="text()[contains(., '“') or contains(., '”') or contains(., '&quot;') or contains(., '„') or contains(., '«') or contains(., '»')][1]"/>
+<axsl:template match="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]" priority="1000" mode="M18"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]"/><axsl:variable name="marked" select="text()[contains(., '“') or contains(., '”') or contains(., '&quot;') or contains(., '„') or contains(., '«') or contains(., '»')][1]"/><axsl:variable name="at" select="string-length(substring-before(translate($marked, '”&quot;„«»', '“““““'), '“'))"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="not($marked)"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="not($marked)"><axsl:attribute name="id">SRG-SPEECH-02</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>A quotation mark stands in the running text of &lt;<axsl:text/><axsl:value-of select="local-name()"/><axsl:text/>&gt;
-        ("<axsl:text/><axsl:value-of select="substring(normalize-space($marked), 1, 60)"/><axsl:text/>"): wrap the
-        quotation in &lt;said&gt;, &lt;quote&gt;, &lt;q&gt; or &lt;soCalled&gt;, or check for an
-        unbalanced mark.</svrl:text></svrl:failed-assert></axsl:otherwise></axsl:choose><axsl:apply-templates select="@*|*" mode="M18"/></axsl:template><axsl:template match="text()" priority="-1" mode="M18"/><axsl:template match="@*|node()" priority="-2" mode="M18"><axsl:apply-templates select="@*|*" mode="M18"/></axsl:template>
+        ("…<axsl:text/><axsl:value-of select="normalize-space(substring($marked, $at - 29, 60))"/><axsl:text/>…"): wrap
+        the quotation in &lt;said&gt;, &lt;quote&gt;, &lt;q&gt; or &lt;soCalled&gt;, or check for
+        an unbalanced mark.</svrl:text></svrl:failed-assert></axsl:otherwise></axsl:choose><axsl:apply-templates select="@*|*" mode="M18"/></axsl:template><axsl:template match="text()" priority="-1" mode="M18"/><axsl:template match="@*|node()" priority="-2" mode="M18"><axsl:apply-templates select="@*|*" mode="M18"/></axsl:template>
 
 <!--PATTERN not-empty-->
 
