@@ -325,7 +325,7 @@
 
   <xsl:template name="html-notes">
     <xsl:if test="$html-note-items">
-      <section class="notes" id="s:notes" aria-labelledby="s:notes-h">
+      <section class="notes" id="s:notes" role="doc-endnotes" aria-labelledby="s:notes-h">
         <h2 id="s:notes-h"><xsl:value-of select="$label-notes"/></h2>
         <ol class="note-list">
           <xsl:copy-of select="$html-note-items"/>
@@ -346,7 +346,7 @@
           <xsl:text>note</xsl:text>
           <xsl:if test="@place"> note-<xsl:value-of select="translate(normalize-space(@place), ' ', '-')"/></xsl:if>
         </xsl:attribute>
-        <a class="note-back" href="#fnref:{$seq}" title="{$label-back}">
+        <a class="note-back" href="#fnref:{$seq}" role="doc-backlink" title="{$label-back}">
           <xsl:value-of select="$label"/>
         </a>
         <xsl:text> </xsl:text>
