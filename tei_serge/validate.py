@@ -218,23 +218,21 @@ def _document_finding(exc: DocumentError, label: str) -> Finding:
     return Finding(
         rule_id=_DOCUMENT_RULES.get(exc.reason, RULE_NOT_WELL_FORMED),
         severity=Severity.ERROR,
-        message=_strip_location(str(exc), exc.file),
+        message=_document_message(exc),
         file=label,
         line=exc.line,
     )
 
 
-def _strip_location(message: str, file: str) -> str:
-    """``"file:12:3: not well-formed XML: …"`` → ``"not well-formed XML (column 3): …"``."""
-    if not message.startswith(file + ":"):
-        return message
-    rest = message[len(file) + 1 :]
-    parts = rest.split(":", 2)
-    numbers = [p for p in parts[:2] if p.strip().isdigit()]
-    text = ":".join(parts[len(numbers) :]).strip()
-    if len(numbers) == 2 and int(numbers[1]):
-        head, _, tail = text.partition(":")
-        return f"{head} (column {numbers[1]}):{tail}" if tail else f"{text} (column {numbers[1]})"
+def _document_message(exc: DocumentError) -> str:
+    """``"file:26:15: not well-formed XML: …"`` → ``"not well-formed XML: … (at line 26, column
+    15)"``: the file and the line are columns of the report already."""
+    text = str(exc)
+    for part in (exc.file, exc.line, exc.column):
+        if part is not None and text.startswith(f"{part}:"):
+            text = text[len(f"{part}:") :].lstrip()
+    if exc.line and exc.column:
+        text += f" (at line {exc.line}, column {exc.column})"
     return text
 
 
