@@ -8,7 +8,8 @@
   The rules live in a few files, one template per TEI element, variants on predicates:
     html-params.xsl  every parameter, with a line each
     html-css.xsl     the embedded stylesheet (screen, phone, print, dark scheme)
-    html-page.xsl    page skeleton: title page, contents, notes, apparatus, index, footer
+    html-page.xsl    page skeleton: title page, contents, notes, apparatus, footer
+    html-index.xsl   the index of names built from the register
     html-blocks.xsl  block-level elements: div, p, lg/l, sp, letters, milestones
     html-lists.xsl   lists, tables, figures
     html-inline.xsl  phrase-level elements: names, speech, foreign, choice, app, note markers, pb/lb
@@ -32,6 +33,7 @@
   <xsl:include href="html-css.xsl"/>
   <xsl:include href="html-util.xsl"/>
   <xsl:include href="html-page.xsl"/>
+  <xsl:include href="html-index.xsl"/>
   <xsl:include href="html-blocks.xsl"/>
   <xsl:include href="html-lists.xsl"/>
   <xsl:include href="html-inline.xsl"/>
