@@ -64,6 +64,7 @@ class Browser:
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-extensions",
+                "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
                 "--hide-scrollbars",
                 f"--user-data-dir={profile}",
                 "--remote-debugging-address=127.0.0.1",
