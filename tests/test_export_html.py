@@ -560,3 +560,12 @@ def test_a_corpus_shows_the_title_page_of_each_member_and_keeps_hidden_branches(
     assert choice.get("title") == "seg: hidden [a note in the hidden branch]"
     assert page.xpath("//section[@id='s:notes']//li/div/text()") == ["a note in the shown branch"]
     _assert_links_resolve(page)
+
+
+def test_a_long_table_of_contents_is_folded() -> None:
+    assert _page(SAMPLE).xpath("//nav[@id='s:contents']/details") == []
+    page = _page(_foreign("diary-mitford-1819-1823.xml"))
+    (details,) = page.xpath("//nav[@id='s:contents']/details")
+    entries = len(details.xpath(".//li"))
+    assert entries > 1500
+    assert details.xpath("string(summary)") == f"{entries} sections"

@@ -59,6 +59,7 @@ nav.toc ul { list-style: none; padding-inline-start: 0; margin: 0; }
 nav.toc ul ul { padding-inline-start: 1.25rem; }
 nav.toc li { margin: 0.2rem 0; }
 .toc-generated { margin-top: 0.5rem; }
+nav.toc summary { cursor: pointer; color: var(--link); margin-bottom: 0.5rem; }
 
 /* divisions and entries */
 section.tei-div { margin: 0 0 1.5rem; }

@@ -63,9 +63,22 @@
         <xsl:if test="exsl:node-set($toc-rtf)/*">
           <nav class="toc" id="s:contents" aria-labelledby="s:contents-h">
             <h2 id="s:contents-h"><xsl:value-of select="$label-contents"/></h2>
-            <ul>
-              <xsl:copy-of select="$toc-rtf"/>
-            </ul>
+            <xsl:variable name="entries" select="count(exsl:node-set($toc-rtf)//li)"/>
+            <xsl:choose>
+              <xsl:when test="$entries &gt; $toc-open-max">
+                <details>
+                  <summary><xsl:value-of select="$entries"/> sections</summary>
+                  <ul>
+                    <xsl:copy-of select="$toc-rtf"/>
+                  </ul>
+                </details>
+              </xsl:when>
+              <xsl:otherwise>
+                <ul>
+                  <xsl:copy-of select="$toc-rtf"/>
+                </ul>
+              </xsl:otherwise>
+            </xsl:choose>
           </nav>
         </xsl:if>
         <main id="s:main">

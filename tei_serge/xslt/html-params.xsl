@@ -15,6 +15,9 @@
   <!-- How many levels of div the table of contents shows (1 or more). -->
   <xsl:param name="toc-depth" select="2"/>
 
+  <!-- A longer table of contents than this many entries is folded (details/summary) so the text is near. -->
+  <xsl:param name="toc-open-max" select="60"/>
+
   <!-- 'yes': build the index of names from the register (listPerson, listPlace, listOrg, standOff listBibl). -->
   <xsl:param name="show-index" select="'yes'"/>
 
