@@ -569,3 +569,14 @@ def test_a_long_table_of_contents_is_folded() -> None:
     entries = len(details.xpath(".//li"))
     assert entries > 1500
     assert details.xpath("string(summary)") == f"{entries} sections"
+
+
+def test_graphics_are_placeholders_unless_asked_for() -> None:
+    tree = parse_xml(FEATURES)
+    page = html.document_fromstring(export_html(tree))
+    assert page.xpath("//img") == []
+    assert page.xpath("//span[@class='tei-graphic']/text()") == ["[picture.png]"]
+    transform = etree.XSLT(etree.parse(str(xslt_path("tei-to-html.xsl"))), access_control=ACCESS_CONTROL)
+    shown = html.document_fromstring(str(transform(tree, **{"show-graphics": "'yes'"})))
+    (img,) = shown.xpath("//figure/img")
+    assert img.get("src") == "picture.png" and img.get("alt") == "A picture."
