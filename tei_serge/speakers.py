@@ -1,9 +1,9 @@
 """Who speaks in an edition: each speaker with their number of speeches and first words.
 
-Read-only over a TEI tree (the speech pass's ``said/@who``; ``q[@type="spoken"]`` is speech of
-a speaker the register does not know). A speech that runs over several paragraphs (``said``
-parts chained by ``@prev``/``@next``) counts once. The CLI's ``tei-serge speech`` draws the table
-or prints :meth:`SpeakerTable.to_json`.
+Read-only over a TEI tree (the speech pass's ``said/@who``; ``#unidentified`` is the speaker
+nobody names, and ``q[@type="spoken"]`` in other TEI is speech without a speaker). A speech
+that runs over several paragraphs (``said`` parts chained by ``@prev``/``@next``) counts once.
+The CLI's ``tei-serge speech`` draws the table or prints :meth:`SpeakerTable.to_json`.
 """
 
 from __future__ import annotations

@@ -209,13 +209,18 @@ def _fits(element: etree._Element, entry: Entry) -> bool:
     return entry.tag == local or (local in ("author", "editor") and entry.kind in ("person", "org"))
 
 
+POINTERS = ("ref", "who", "source")  # attributes that point into the register
+
+
 def used_ids(root: etree._Element, register: Register) -> list[str]:
-    """Register ids that some ``@ref`` of the document points to, in register order."""
+    """Register ids that some ``@ref``, ``@who`` or ``@source`` of the document points to, in
+    register order."""
     refs = {
         target[1:]
         for element in root.iter()
-        if isinstance(element.tag, str) and element.get("ref")
-        for target in (element.get("ref") or "").split()
+        if isinstance(element.tag, str)
+        for attribute in POINTERS
+        for target in (element.get(attribute) or "").split()
         if target.startswith("#")
     }
     return [entry_id for entry_id in register.entries if entry_id in refs]
@@ -243,6 +248,27 @@ def write_standoff(root: etree._Element, register: Register) -> None:
     anchor = text if text is not None else root[-1]
     anchor.addnext(standoff)
     standoff.tail = anchor.tail
+
+
+def add_entry(root: etree._Element, entry: Entry) -> None:
+    """Copy one register entry into the document's ``standOff`` (made if missing), unless an
+    element with its ``xml:id`` is there already: for a pointer a later pass adds."""
+    if root.xpath("//*[@xml:id=$id]", id=entry.id):
+        return
+    list_tag = LISTS[entry.kind][0]
+    listing = root.find(f"tei:standOff/tei:{list_tag}", NSMAP)
+    if listing is None:
+        standoff = root.find("tei:standOff", NSMAP)
+        if standoff is None:
+            standoff = etree.Element(tei("standOff"))
+            text = root.find("tei:text", NSMAP)
+            anchor = text if text is not None else root[-1]
+            anchor.addnext(standoff)
+            standoff.tail = anchor.tail
+        listing = etree.SubElement(standoff, tei(list_tag))
+    element = copy.deepcopy(entry.element)
+    element.tail = None
+    listing.append(element)
 
 
 # --------------------------------------------------------------------------- candidates

@@ -10,9 +10,11 @@ What each element means here:
 
 - ``said who="#id"``: direct speech (spoken or thought), ``@who`` the speaker's register entry.
   The diarist's own words ("I: “…”", "I said: “…”") are ``who="#serge"``.
-- ``q type="spoken"``: direct speech whose speaker the register does not know (“a friendly
-  secretary”, “the warden”, “a Russian newspaperman”). A ``said`` always has a ``@who`` that
-  resolves (Schematron SRG-SPEECH-01); an INFO finding ``SPEECH-NO-SPEAKER`` lists these.
+- ``said who="#unidentified"``: direct speech whose speaker the text does not name or the
+  register does not know (“a friendly secretary”, “the warden”, “a Russian newspaperman”): still
+  speech, pointing at the register's entry for an unidentified speaker, which is then copied into
+  the document's ``standOff`` so that every ``@who`` resolves (Schematron SRG-SPEECH-01). An INFO
+  finding ``SPEECH-NO-SPEAKER`` lists these for the editor.
 - ``quote``: a cited text (an epigram, a line of a book, a letter), ``@source="#id"`` where the
   frame names its author (“the epigram of Goethe:”, “Fedin writes:”).
 - ``soCalled``: scare quotes and mentioned words (“the “red terror””, “known as “Orlov””).
@@ -43,6 +45,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..context import Context
+from ..register import load_register
 from ..report import Finding, Severity
 from ..speech_cues import Cue, Hint, Mention, Quoted, read_cue
 from ..speech_marks import MARKS, OPENING, pair_marks
@@ -57,6 +60,9 @@ from ..speech_speakers import (
 )
 from ..speech_tree import Level, flatten, local, wrap
 from ..xmlio import NSMAP, XML_NS, tei
+from .names import add_entry
+
+UNIDENTIFIED = "unidentified"  # the register's entry for a speaker nobody names
 
 XML_ID = f"{{{XML_NS}}}id"
 DONE = frozenset({"title", "said", "quote", "q", "soCalled", "mentioned", "foreign"})
@@ -101,6 +107,7 @@ class _Run:
     spoken: dict[etree._Element, str | None] = field(default_factory=dict)  # p → last speaker
     bare: dict[etree._Element, etree._Element] = field(default_factory=dict)  # p → its said
     counter: int = 0
+    unidentified: bool = False  # some said points at the unidentified speaker
 
     def new_id(self) -> str:
         while True:
@@ -121,6 +128,8 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
     for element in list(text.iter(etree.Element)):
         if _is_container(element):
             _process(run, element)
+    if run.unidentified:  # the register entry @who points at travels with the document
+        add_entry(tree.getroot(), (ctx.register or load_register()).entries[UNIDENTIFIED])
 
 
 def _is_container(element: etree._Element) -> bool:
@@ -366,11 +375,11 @@ def _attributes(run: _Run, element: etree._Element, span: Span, new: etree._Elem
     if kind == "said" and who:
         new.set("who", who)
     elif kind == "said":
-        new.tag = tei("q")  # speech whose speaker the register does not know
-        new.set("type", "spoken")
+        new.set("who", f"#{UNIDENTIFIED}")  # speech whose speaker nobody can name
+        run.unidentified = True
         _report(run, element, Severity.INFO, "SPEECH-NO-SPEAKER",
                 f"no register entry for the speaker of “{_words(new)}”; encoded as "
-                "q type=\"spoken\"")
+                f"said who=\"#{UNIDENTIFIED}\"")
     if kind == "quote" and who:
         new.set("source", who)
     if span.continuation or span.resumes is not None:

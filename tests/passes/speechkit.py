@@ -73,8 +73,8 @@ def stretches(tree: etree._ElementTree) -> list[Stretch]:
         if kind == "title" and not raw.startswith(("“", "‘", '"')):
             continue
         who = element.get("who") or element.get("source") or ""
-        if kind == "q" and element.get("type") == "spoken":
-            kind, who = "said", "?"
+        if kind == "said" and who == "#unidentified":
+            who = "?"
         found.append(Stretch(kind, who, inner_text(element)))
     return found
 
