@@ -33,7 +33,9 @@ def tei_all() -> etree.RelaxNG:
     """The official tei_all schema, compiled once per test session (libxml2 takes ~10 s)."""
     if not TEI_ALL_RNG.is_file():
         pytest.skip(f"{TEI_ALL_RNG} is not available")
-    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+    from tei_serge.validate import rng_validator
+
+    return rng_validator(TEI_ALL_RNG)  # the validator's own cache: one compile for all tests
 
 
 @pytest.fixture(scope="session")
