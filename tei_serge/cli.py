@@ -206,7 +206,7 @@ def report_builds(results: list[Any], *, verbose: bool = False) -> None:
             table.add_column(column)
         for result in results:
             table.add_row(
-                _escape(result.source),
+                _escape(Path(result.source).name),
                 "[green]ok[/]" if result.ok else "[red]failed[/]",
                 str(len(result.report.errors)),
                 str(len(result.report.warnings)),

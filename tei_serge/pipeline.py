@@ -99,13 +99,15 @@ def build(
     result = BuildResult(source=str(source or embedded_source_path()))
     conversion = convert_source(source, options)
     xml_path = out_dir / f"{stem}.xml"
+    data = conversion.to_bytes()
     result.report.extend(conversion.report)  # what the passes noticed (unbalanced quotes, ...)
-    result.report.extend(validate(conversion.tree, name=str(xml_path)))
+    # the bytes that will be written, so that findings carry the written file's line numbers
+    result.report.extend(validate(data, name=str(xml_path)))
     if result.report.errors:
         result.error = f"{xml_path}: invalid TEI: {len(result.report.errors)} error(s); nothing written"
         return result
     outputs = [
-        (xml_path, conversion.to_bytes()),
+        (xml_path, data),
         (out_dir / f"{stem}.html", export_html(conversion.tree)),
         (out_dir / f"{stem}.txt", export_text(conversion.tree)),
     ]
