@@ -34,7 +34,10 @@ class Candidate:
 
 def lowercase_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Every word that occurs in lower case: capitalised, it is a sentence start, not a name."""
-    return frozenset(m.group() for t in texts for m in _TOKEN.finditer(t) if m.group()[0].islower())
+    words: set[str] = set()
+    for text in texts:
+        words.update(_TOKEN.findall(text))
+    return frozenset(word for word in words if word[0].islower())
 
 
 def find_candidates(
@@ -43,17 +46,20 @@ def find_candidates(
     """Candidates in ``blocks`` of (masked text, plain text, location). In the masked text every
     character of a tagged name (or nested note) is replaced by NUL, so a run never crosses one;
     the plain text has the same length and gives the context shown to the editor."""
-    masked = [(_mask_known(text, register), plain, where) for text, plain, where in blocks]
+    masked = [
+        (masked_text, plain, where, list(_capitalised_runs(masked_text)))
+        for masked_text, plain, where in ((_mask_known(t, register), p, w) for t, p, w in blocks)
+    ]
     inner = {  # words seen capitalised inside a sentence somewhere
         normalize_form(word.group())
-        for text, _, _ in masked
-        for s, e in _capitalised_runs(text)
+        for text, _, _, runs in masked
+        for s, e in runs
         for word in _TOKEN.finditer(text, s, e)
         if not _sentence_start(text, word.start())
     }
     found: list[Candidate] = []
-    for text, plain, location in masked:
-        for start, end in _capitalised_runs(text):
+    for text, plain, location, runs in masked:
+        for start, end in runs:
             span = _trim(text, start, end, register, vocabulary)
             if span is None:
                 continue
@@ -97,23 +103,30 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
-    tokens = list(_TOKEN.finditer(text))
-    run: list[re.Match[str]] = []
-    for token in [*tokens, None]:
-        joined = (
-            token is not None
-            and run
-            and text[run[-1].end() : token.start()] in (" ", "")
-            and (token.group()[0].isupper() or token.group() in _CONNECTORS)
-        )
-        if joined:
-            run.append(token)  # type: ignore[arg-type]
+    """Runs of capitalised tokens (connectors such as ``de`` inside) separated by one space or
+    nothing, trimmed of trailing connectors: one pass over the tokens, no list of them."""
+    run_start = -1  # -1: no run open
+    last_end = upper_end = 0
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        upper = text[start].isupper()
+        if run_start < 0:
+            if upper:
+                run_start, last_end, upper_end = start, end, end
             continue
-        while run and not run[-1].group()[0].isupper():
-            run.pop()
-        if run:
-            yield run[0].start(), run[-1].end()
-        run = [token] if token is not None and token.group()[0].isupper() else []
+        gap = start == last_end or (start == last_end + 1 and text[last_end] == " ")
+        if gap and (upper or token.group() in _CONNECTORS):
+            last_end = end
+            if upper:
+                upper_end = end
+            continue
+        yield run_start, upper_end
+        if upper:
+            run_start, last_end, upper_end = start, end, end
+        else:
+            run_start = -1
+    if run_start >= 0:
+        yield run_start, upper_end
 
 
 def _common(word: str, register: Register, vocabulary: frozenset[str]) -> bool:

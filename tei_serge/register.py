@@ -244,12 +244,18 @@ class Matcher:
             node[""] = {}
         body = _trie_pattern(trie)
         self.pattern = re.compile(rf"(?<!\w)(?:{body})") if trie else None
+        self._forms: dict[str, str] = {}  # matched text → its normalised form
 
     def find(self, text: str) -> Iterator[Match]:
         if self.pattern is None:
             return
+        forms = self._forms
         for m in self.pattern.finditer(text):
-            yield Match(m.start(), m.end(), normalize_form(m.group()))
+            found = m.group()
+            form = forms.get(found)
+            if form is None:
+                form = forms[found] = normalize_form(found)
+            yield Match(m.start(), m.end(), form)
 
 
 def _char_pattern(char: str) -> str:

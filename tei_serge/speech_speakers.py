@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .speech_cues import SENTENCE_END, SPEECH_VERB, Hint, Mention
-from .speech_tree import flatten
+from .speech_tree import Level, flatten
 from .xmlio import NSMAP, XML_NS
 
 DIARIST = "#serge"
@@ -43,7 +43,9 @@ class Directory:
     surnames: dict[str, str] = field(default_factory=dict)  # "#id" → surname
 
     @classmethod
-    def of(cls, tree: etree._ElementTree) -> Directory:
+    def of(cls, tree: etree._ElementTree, levels: dict[etree._Element, Level] | None = None) -> Directory:
+        """``levels``, when given, receives each paragraph's flattened content (read for the
+        pronouns), so that the speech pass need not flatten it again."""
         directory = cls()
         for person in tree.iterfind(".//tei:standOff//tei:person", NSMAP):
             ident = person.get(f"{{{XML_NS}}}id")
@@ -66,7 +68,7 @@ class Directory:
                 directory.sex[ref] = "M"
         for name in tree.iterfind(".//tei:text//tei:persName[@ref]", NSMAP):
             directory.add_name(name.get("ref", "").split()[0], "".join(name.itertext()))
-        for ref, sex in infer_sexes(tree.iterfind(".//tei:text//tei:p", NSMAP)).items():
+        for ref, sex in infer_sexes(tree.iterfind(".//tei:text//tei:p", NSMAP), levels).items():
             directory.sex.setdefault(ref, sex)
         return directory
 
@@ -93,11 +95,13 @@ class Directory:
 
 
 NOMINATIVE = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\b")
-APPOSITIVE = re.compile(r"^,\s+(?P<p>her|his)\b")
+APPOSITIVE = re.compile(r",\s+(?P<p>her|his)\b")  # matched right after a name
 QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]?")
 
 
-def infer_sexes(paragraphs: Iterable[etree._Element]) -> dict[str, str]:
+def infer_sexes(
+    paragraphs: Iterable[etree._Element], levels: dict[etree._Element, Level] | None = None
+) -> dict[str, str]:
     """A person's sex as the narrative's pronouns show it, where the register gives none.
 
     Two cautious cues, counted over the document: a name followed by ", her …"/", his …"
@@ -108,9 +112,11 @@ def infer_sexes(paragraphs: Iterable[etree._Element]) -> dict[str, str]:
     votes: dict[str, int] = {}
     for paragraph in paragraphs:
         level = flatten(paragraph)
+        if levels is not None:
+            levels[paragraph] = level
         text = level.text
         for mention in level.mentions:
-            appositive = APPOSITIVE.match(text[mention.end :])
+            appositive = APPOSITIVE.match(text, mention.end)
             if mention.ref and appositive:
                 votes[mention.ref] = votes.get(mention.ref, 0) + _vote(appositive.group("p"))
         bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]

@@ -11,6 +11,8 @@ overlapping markup.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -44,12 +46,15 @@ class Level:
 
     def own_positions(self, chars: str) -> list[int]:
         """Offsets of the element's own characters that are one of ``chars``."""
-        return [
-            start + i
-            for start, end in self.slots
-            for i, char in enumerate(self.text[start:end])
-            if char in chars
-        ]
+        pattern = _char_class(chars)
+        text = self.text
+        return [m.start() for start, end in self.slots if end > start
+                for m in pattern.finditer(text, start, end)]
+
+
+@functools.cache
+def _char_class(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]")
 
 
 def flatten(elem: etree._Element) -> Level:

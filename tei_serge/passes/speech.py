@@ -107,6 +107,8 @@ class _Run:
     spoken: dict[etree._Element, str | None] = field(default_factory=dict)  # p → last speaker
     bare: dict[etree._Element, etree._Element] = field(default_factory=dict)  # p → its said
     counter: int = 0
+    # each paragraph's content as first read (text and persons survive wrapping)
+    levels: dict[etree._Element, Level] = field(default_factory=dict)
     unidentified: bool = False  # some said points at the unidentified speaker
 
     def new_id(self) -> str:
@@ -122,9 +124,10 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
     text = tree.getroot().find("tei:text", NSMAP)
     if text is None:
         return
-    run = _Run(tree, ctx, Directory.of(tree), {
+    levels: dict[etree._Element, Level] = {}
+    run = _Run(tree, ctx, Directory.of(tree, levels), {
         value for value in tree.getroot().xpath("//@xml:id") if isinstance(value, str)
-    })
+    }, levels=levels)
     for element in list(text.iter(etree.Element)):
         if _is_container(element):
             _process(run, element)
@@ -154,7 +157,7 @@ def _state(run: _Run, element: etree._Element) -> EntrySpeakers:
 def _process(run: _Run, element: etree._Element) -> None:
     if local(element) not in {"p", "head"} and not _has_marks(element):
         return
-    level = flatten(element)
+    level = run.levels.get(element) or flatten(element)  # not changed since it was read
     state = _state(run, element)
     if local(element) == "head":
         state.see_heading(level.text, level.mentions)
@@ -175,7 +178,7 @@ def _process(run: _Run, element: etree._Element) -> None:
 
 def _has_marks(element: etree._Element) -> bool:
     own = [element.text, *(child.tail for child in element)]
-    return any(char in MARKS for text in own if text for char in text)
+    return any(not MARKS.isdisjoint(text) for text in own if text)
 
 
 def _spans(run: _Run, element: etree._Element, level: Level) -> list[Span]:
@@ -225,7 +228,7 @@ def _starts_open(paragraph: etree._Element) -> bool:
 
 def _classify(run: _Run, element: etree._Element, level: Level, spans: list[Span],
               state: EntrySpeakers) -> None:
-    frame, frame_mentions = _frame(element)
+    frame, frame_mentions = _frame(element, run.levels)
     previous: dict[int, Span] = {}
     for span in spans:
         if span.continuation:
@@ -320,7 +323,8 @@ def _speech_context(state: EntrySpeakers, level: Level, span: Span, quoted: Quot
     )
 
 
-def _frame(element: etree._Element) -> tuple[str, tuple[Mention, ...]]:
+def _frame(element: etree._Element, levels: dict[etree._Element, Level]
+           ) -> tuple[str, tuple[Mention, ...]]:
     """The previous paragraph's text and persons, when it may frame this one's quotation."""
     if local(element) != "p":
         return "", ()
@@ -329,7 +333,7 @@ def _frame(element: etree._Element) -> tuple[str, tuple[Mention, ...]]:
         before = before.getprevious()
     if before is None or local(before) != "p":
         return "", ()
-    level = flatten(before)
+    level = levels.get(before) or flatten(before)  # wrapping keeps its text and persons
     return level.text, tuple(level.mentions)
 
 
