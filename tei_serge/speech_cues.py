@@ -157,10 +157,18 @@ def read_cue(q: Quoted) -> Cue:
     if cited:
         return cited
     words = re.findall(r"[\w’']+", q.inner)
-    if len(words) <= 2 and q.inner.strip()[:1].islower():
+    if len(words) <= 2 and q.inner.strip()[:1].islower() and not _resumes_speech(q):
         return _by_form(q)  # “we.”, “emancipated,”: a word, not a speech, whatever frames it
     said = _label(q) or _after(q) or _before(here)
     return said or _by_form(q)
+
+
+def _resumes_speech(q: Quoted) -> bool:
+    """The second part of an interrupted speech: “Honest, perhaps,” he replied, “but confused.”
+    — the quotation follows a reporting clause that itself follows a closing mark."""
+    before = q.before.rstrip()
+    return bool(before.endswith(",") and re.search(r"[”’\"],?\s+[^“”]{0,60},$", before)
+                and SPEECH_VERB_RE.search(before[-60:]))
 
 
 @dataclass(frozen=True)
