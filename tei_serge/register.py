@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -223,8 +224,9 @@ def _display(element: etree._Element) -> str:
 # --------------------------------------------------------------------------- the matcher
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """One match of the matcher (a named tuple: made by the thousand, it must be cheap)."""
+
     start: int
     end: int
     form: str  # normalised
@@ -242,20 +244,31 @@ class Matcher:
             for char in form:
                 node = node.setdefault(char, {})
             node[""] = {}
-        body = _trie_pattern(trie)
-        self.pattern = re.compile(rf"(?<!\w)(?:{body})") if trie else None
+        # Each form starts a word: "(?<!\w)" before it. Tested just after the form's first
+        # character (one character further back), so that the pattern starts with a literal in
+        # every branch and the engine skips at once the positions where no form can begin.
+        branches = [
+            _char_pattern(char) + r"(?<!\w[\s\S])" + _trie_pattern(child, char)
+            if char != " "
+            else r"(?<!\w)" + _char_pattern(char) + _trie_pattern(child, char)
+            for char, child in sorted(trie.items())
+            if char
+        ]
+        self.pattern = re.compile("(?:" + "|".join(branches) + ")") if branches else None
         self._forms: dict[str, str] = {}  # matched text → its normalised form
 
     def find(self, text: str) -> Iterator[Match]:
         if self.pattern is None:
-            return
+            return iter(())
         forms = self._forms
+        found: list[Match] = []
         for m in self.pattern.finditer(text):
-            found = m.group()
-            form = forms.get(found)
+            matched = m.group()
+            form = forms.get(matched)
             if form is None:
-                form = forms[found] = normalize_form(found)
-            yield Match(m.start(), m.end(), form)
+                form = forms[matched] = normalize_form(matched)
+            found.append(Match(m.start(), m.end(), form))
+        return iter(found)
 
 
 def _char_pattern(char: str) -> str:

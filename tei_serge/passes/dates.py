@@ -20,15 +20,21 @@ SKIP = frozenset(tei(tag) for tag in (
     "date", "dateline", "title", "persName", "placeName", "orgName", "name", "foreign", "ptr",
 ))  # fmt: skip
 YEAR_ONLY = re.compile(r"(?<![\d,.])(?:1[6-9]\d\d)(?![\d,])")
-# Where a date can begin: a digit, a month, a weekday or a vague word ("End of").
+# Where a date can begin: a digit, a month, a weekday or a vague word ("End of"). The words are
+# grouped by their first letter, and the first character is tested first, so that the regular
+# expression engine skips quickly over positions where no date can begin.
+_START_WORDS = (
+    [m.capitalize() for m in dates.MONTHS]
+    + [a.capitalize() for a in dates.MONTH_ABBREVIATIONS]
+    + ["End", "Beginning", "Middle", "Mid", "Early", "Late", "Start"]
+    + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+_BY_INITIAL: dict[str, list[str]] = {}
+for _word in _START_WORDS:
+    _BY_INITIAL.setdefault(_word[0], []).append(re.escape(_word[1:]))
 START = re.compile(
-    r"\b(?=\d|(?:"
-    + "|".join(
-        [m.capitalize() for m in dates.MONTHS]
-        + [a.capitalize() for a in dates.MONTH_ABBREVIATIONS]
-        + ["End", "Beginning", "Middle", "Mid", "Early", "Late", "Start"]
-        + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    )
+    r"\b(?=[\d" + "".join(re.escape(c) for c in _BY_INITIAL) + r"])(?=\d|(?:"
+    + "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in _BY_INITIAL.items())
     + r")\b)"
 )
 

@@ -60,7 +60,17 @@ def read_lexicon(text: str) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=lambda p: -len(p.text)))
 
 
-def _phrase_pattern(text: str) -> str:
+def _initial(text: str) -> str:
+    """The characters a phrase may begin with: a capital at a sentence start matches too."""
+    first = text[0]
+    if first in "’'":
+        return "’'"
+    if first.isalpha() and first.islower():
+        return "".join(dict.fromkeys(first + first.upper()))
+    return first
+
+
+def _rest_pattern(text: str) -> str:
     parts = []
     for char in text:
         if char in "’'":
@@ -69,19 +79,24 @@ def _phrase_pattern(text: str) -> str:
             parts.append(r"\s+")
         else:
             parts.append(re.escape(char))
-    first = text[0]
-    if first.isalpha() and first.islower():  # a capital at a sentence start matches too
-        parts[0] = f"[{re.escape(first)}{re.escape(first.upper())}]"
     return "".join(parts)
 
 
 @cache
 def matcher() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for the whole lexicon, and the language of each (casefolded) phrase."""
+    """One pattern for the whole lexicon, and the language of each (casefolded) phrase.
+
+    The phrases are grouped by their first character (longest first within a group), so that
+    at the start of a word the engine tries only the phrases that begin with its letter."""
     phrases = lexicon()
     if not phrases:
         return re.compile(r"(?!)"), {}
-    alternatives = "|".join(_phrase_pattern(p.text) for p in phrases)
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        rest = _rest_pattern(phrase.text[1:])
+        for char in _initial(phrase.text):
+            groups.setdefault(char, []).append(rest)
+    alternatives = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-]|[’']\w)")
     return pattern, {_key(p.text): p.lang for p in phrases}
 

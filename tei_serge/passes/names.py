@@ -116,8 +116,11 @@ class _Tagger:
 
     def tag_slot(self, slot: Slot) -> None:
         text = slot.text
-        paragraph = self.paragraph(slot.parent)
-        matches = [m for m in self.register.matcher.find(text) if m.form in self.register.index]
+        index = self.register.index
+        matches = [m for m in self.register.matcher.find(text) if m.form in index]
+        if not matches:
+            return
+        paragraph = self.paragraph(slot.parent)  # wrapping never changes a block's text
         spans: list[tuple[int, int, Entry]] = []
         done = 0
         for number, match in enumerate(matches):
