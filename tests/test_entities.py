@@ -31,7 +31,7 @@ def test_counts_of_the_first_installment() -> None:
     assert by_id["gide"].forms == {"A.G.": 6, "G.": 4, "Gide": 4, "André Gide": 2, "AG": 1}
     assert by_id["last"].forms == {"Jef Last": 2, "Last": 1}
     assert by_id["krivitsky"].forms == {"Walter": 1}
-    assert by_id["nrf"].kind == "org" and by_id["crapouillot"].kind == "work"
+    assert by_id["nrf"].kind == "work" and by_id["crapouillot"].kind == "work"  # periodicals are works
     assert view.candidates == [] and view.unresolved == []
 
 
