@@ -51,6 +51,9 @@ RULES = ("full", "variant", "contextual")
 CONDITIONS = ("not-before-lowercase", "not-before-capital", "not-before-name")
 
 _SPACES = re.compile(r"\s+")
+_NOTE, _TERM, _PERS_NAME, _FORENAME, _SURNAME = (
+    tei(t) for t in ("note", "term", "persName", "forename", "surname")
+)
 _ID = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
@@ -169,7 +172,8 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         raise RegisterError(f"{where}: every entry needs an xml:id (a name, e.g. 'gide')")
     kind, name_tag = KINDS[etree.QName(element).localname]
     forms: list[NameForm] = []
-    for name in element.iterfind(f"tei:{name_tag}", NSMAP):
+    name_qn = tei(name_tag)
+    for name in element.iterchildren(name_qn):
         text = normalize_form("".join(name.itertext()))
         rule = name.get("type", "variant")
         condition = name.get("subtype")
@@ -184,18 +188,16 @@ def _entry(element: etree._Element, path: Path) -> Entry:
     for implicit in _implicit_forms(element) if kind == "person" else ():
         if all(f.text != implicit for f in forms):
             forms.append(NameForm(implicit, entry_id, "contextual", implicit=True))
-    note = element.find("tei:note[@type='identification']", NSMAP)
-    cues = tuple(
-        normalize_form("".join(t.itertext()))
-        for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='cue']", NSMAP)
-    )
+    # the children read once (ElementPath with predicates is slow, and every run loads this)
+    names = [child for child in element if child.tag == name_qn]
+    notes = [child for child in element if child.tag == _NOTE]
+    note = next((n for n in notes if n.get("type") == "identification"), None)
+    terms = [t for n in notes if n.get("type") == "matching" for t in n if t.tag == _TERM]
+    cues = tuple(normalize_form("".join(t.itertext())) for t in terms if t.get("type") == "cue")
     not_before = frozenset(
-        normalize_form("".join(t.itertext()))
-        for t in element.iterfind("tei:note[@type='matching']/tei:term[@type='not-before']", NSMAP)
+        normalize_form("".join(t.itertext())) for t in terms if t.get("type") == "not-before"
     )
-    full = element.find(f"tei:{name_tag}[@type='full']", NSMAP)
-    if full is None:
-        full = element.find(f"tei:{name_tag}", NSMAP)
+    full = next((n for n in names if n.get("type") == "full"), names[0])
     identification = _display(note) if note is not None else ""
     return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, not_before, element)
 
@@ -204,11 +206,11 @@ def _implicit_forms(person: etree._Element) -> list[str]:
     """The forms a person has without writing them, both contextual: the surname alone
     (``Fry`` once Varian Fry is named) and the initials of a forename and a surname (``A.G.``
     for André Gide, ``J.R.B.`` for Jean-Richard Bloch)."""
-    full = person.find("tei:persName[@type='full']", NSMAP)
+    full = next((n for n in person.iterchildren(_PERS_NAME) if n.get("type") == "full"), None)
     if full is None:
         return []
-    forename = " ".join("".join(f.itertext()) for f in full.iterfind("tei:forename", NSMAP))
-    surname = " ".join(" ".join("".join(f.itertext()) for f in full.iterfind("tei:surname", NSMAP)).split())
+    forename = " ".join("".join(f.itertext()) for f in full.iterchildren(_FORENAME))
+    surname = " ".join(" ".join("".join(f.itertext()) for f in full.iterchildren(_SURNAME)).split())
     found = [normalize_form(surname)] if surname else []
     first = [w[0] for w in re.split(r"[\s\-.]+", forename) if w and w[0].isupper()]
     last = [w[0] for w in surname.split() if w[0].isupper()][:1]

@@ -28,14 +28,15 @@ ROLE_RESP = {
 }
 
 
+_ATTRIBUTE_NAMES = {"xml_id": xml_attr("id"), "xml_lang": xml_attr("lang"), "from_": "from"}
+
+
 def E(tag: str, *children: etree._Element | str | None, **attributes: str | None) -> etree._Element:  # noqa: N802
     """Build a TEI element: strings become text, ``None`` is skipped; ``xml_id`` → ``xml:id``."""
     element = etree.Element(tei(tag))
     for name, value in attributes.items():
-        if value is None:
-            continue
-        key = {"xml_id": xml_attr("id"), "xml_lang": xml_attr("lang"), "from_": "from"}.get(name, name)
-        element.set(key, value)
+        if value is not None:
+            element.set(_ATTRIBUTE_NAMES.get(name, name), value)
     for child in children:
         append(element, child)
     return element
