@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from .register import Register, normalize_form
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_](?:[\w'’]|-(?=\w))*")
+# a run of initials (F.P.B.) or a word (with apostrophes and inner hyphens); written with its
+# first letter first, so that the engine skips quickly to the next letter
+_TOKEN = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)*|(?:[\w'’]+|-(?=\w))*)")
 _CONNECTORS = frozenset({"de", "du", "des", "von", "van", "der", "den", "la", "le", "of", "y", "di", "da"})
 _RUN_EDGE = re.compile(r"[^\W\d_]\.")
 _ROMAN = re.compile(r"^[IVXLC]+$")

@@ -78,6 +78,20 @@ TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SHORT_WORDS = 4
+# TITLE_BEFORE and MENTION_BEFORE end with \s*$ and hold at most this many non-space characters
+_NEAR_END = 40
+
+
+def _search_near_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern anchored at the end whose matches hold at most
+    ``_NEAR_END`` non-space characters: only the end of ``text`` is searched (a quotation's
+    ``before`` may be a long paragraph, read once per quotation)."""
+    start, seen = len(text), 0
+    while start > 0 and seen < _NEAR_END:
+        start -= 1
+        if not text[start].isspace():
+            seen += 1
+    return pattern.search(text, start)
 
 
 @dataclass(frozen=True)
@@ -140,10 +154,10 @@ class Quoted:
 
 def read_cue(q: Quoted) -> Cue:
     """The kind of a quoted stretch and a hint of its speaker (or source)."""
-    if TITLE_AFTER.search(q.after):
+    if TITLE_AFTER.match(q.after):  # anchored at the start (^)
         return Cue("title", why="title cue after")
     inner = q.inner.strip()
-    if TITLE_BEFORE.search(q.before) and inner[:1].isupper() and not inner.endswith(("!", "?")):
+    if _search_near_end(TITLE_BEFORE, q.before) and inner[:1].isupper() and not inner.endswith(("!", "?")):
         return Cue("title", why="title cue before")  # his article “The Ludwig Warning”
     clause = last_clause(q.before)
     in_frame = not q.before.strip() and not q.nested
@@ -346,7 +360,7 @@ def _by_form(q: Quoted) -> Cue:
     if not words:
         return Cue("q", why="no words")
     whole = not q.before.strip(" (") and not q.after.strip(" .,;:()[]0123456789")
-    mentioned = bool(MENTION_BEFORE.search(q.before)) and not whole
+    mentioned = bool(_search_near_end(MENTION_BEFORE, q.before)) and not whole
     speechy = len(words) >= 2 and bool(FIRST_SECOND_PERSON.search(inner))
     closed = bool(re.search(r"[.!?…]\W*$", inner))
     sentence = inner[0].isupper() and (closed or len(words) > SHORT_WORDS - 1)
