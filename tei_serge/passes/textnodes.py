@@ -8,16 +8,16 @@ spans and inserts new elements there, keeping every character in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
 from ..xmlio import tei
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A text node: ``owner.text`` when ``is_tail`` is false, else ``owner.tail``."""
+class Slot(NamedTuple):
+    """A text node: ``owner.text`` when ``is_tail`` is false, else ``owner.tail``. (A named
+    tuple: every pass makes one per text node of the document, so it must be cheap.)"""
 
     owner: etree._Element
     is_tail: bool
@@ -37,16 +37,17 @@ def text_slots(root: etree._Element, skip: frozenset[str]) -> Iterator[Slot]:
     """Every text node under ``root`` (document order) whose parent is not inside a ``skip``
     element (Clark names). Slots are listed before any is changed, so wrap them back to front."""
     slots: list[Slot] = []
+    append = slots.append
 
     def visit(element: etree._Element) -> None:
         if element.tag in skip or not isinstance(element.tag, str):
             return
         if element.text:
-            slots.append(Slot(element, False))
+            append(Slot(element, False))
         for child in element:
             visit(child)
             if child.tail:
-                slots.append(Slot(child, True))
+                append(Slot(child, True))
 
     visit(root)
     return iter(slots)
