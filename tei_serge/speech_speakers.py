@@ -66,8 +66,12 @@ class Directory:
                 directory.sex[ref] = "F"
             elif value.lower() in MALE:
                 directory.sex[ref] = "M"
+        seen: set[tuple[str, str]] = set()  # a name is mentioned many times: read it once
         for name in tree.iterfind(".//tei:text//tei:persName[@ref]", NSMAP):
-            directory.add_name(name.get("ref", "").split()[0], "".join(name.itertext()))
+            mention = (name.get("ref", "").split()[0], "".join(name.itertext()))
+            if mention not in seen:
+                seen.add(mention)
+                directory.add_name(*mention)
         for ref, sex in infer_sexes(tree.iterfind(".//tei:text//tei:p", NSMAP), levels).items():
             directory.sex.setdefault(ref, sex)
         return directory
