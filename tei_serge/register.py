@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -125,20 +125,32 @@ class Register:
 
     @cached_property
     def matcher(self) -> Matcher:
-        return Matcher([*self.index, *self.not_names])
+        return _matcher(frozenset(self.index) | self.not_names)  # the pattern sorts them
 
 
 # --------------------------------------------------------------------------- loading
 
 
 def load_register(extra: Iterable[Path | str] = ()) -> Register:
-    """The built-in register with each of ``extra`` merged over it, in order."""
-    entries, not_names = _read(data_path(REGISTER_NAME))
+    """The built-in register with each of ``extra`` merged over it, in order.
+
+    The built-in register is read once per process (again if its file changes); editors'
+    registers are read at every call."""
+    path = data_path(REGISTER_NAME)
+    stat = path.stat()
+    builtin_entries, builtin_not_names = _read_builtin(path, stat.st_mtime_ns, stat.st_size)
+    entries, not_names = dict(builtin_entries), list(builtin_not_names)
     for path in extra:
         more, more_not = _read(Path(path))
         entries.update(more)
         not_names.extend(more_not)
     return Register(entries, not_names)
+
+
+@lru_cache(maxsize=2)
+def _read_builtin(path: Path, mtime_ns: int, size: int) -> tuple[dict[str, Entry], list[str]]:
+    """The packaged register (callers copy the dict and the list before changing them)."""
+    return _read(path)
 
 
 def _read(path: Path) -> tuple[dict[str, Entry], list[str]]:
@@ -232,6 +244,13 @@ class Match(NamedTuple):
     start: int
     end: int
     form: str  # normalised
+
+
+@lru_cache(maxsize=4)
+def _matcher(forms: frozenset[str]) -> Matcher:
+    """One compiled matcher per set of forms and process: every conversion with the same
+    register shares it (its pattern takes tens of milliseconds to build and compile)."""
+    return Matcher(forms)
 
 
 class Matcher:
