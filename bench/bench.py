@@ -20,6 +20,7 @@ installed by pip, have theirs already). ``--no-bytecode-cache`` measures without
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -145,7 +146,35 @@ def bench_size(label: str, copies: int, work: Path, repeat: int) -> list[Measure
         ("in-process export text", lambda: export_text(tree)),
     ):
         measures.append(Measure(name, label, size, in_process(function, repeat)))
+    measures.extend(Measure(f"  convert stage: {stage}", label, size, seconds)
+                    for stage, seconds in convert_stages(data, repeat).items())  # fmt: skip
     return measures
+
+
+def convert_stages(data: bytes, repeat: int) -> dict[str, float]:
+    """Median time of each stage of the in-process convert: reading, the TEI tree, the
+    register, each pass (after a warm-up conversion)."""
+    from tei_serge.context import ConvertOptions
+    from tei_serge.passes import PASS_NAMES, get_pass
+    from tei_serge.pipeline import load_context
+    from tei_serge.source import read_source
+    from tei_serge.tei import build_tei
+
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeat + 1):
+        stamps = [("start", time.perf_counter())]
+        document = read_source(data, name="<bench>")
+        stamps.append(("read source", time.perf_counter()))
+        tree = build_tei(document)
+        stamps.append(("build TEI", time.perf_counter()))
+        ctx = load_context(ConvertOptions())
+        stamps.append(("load register", time.perf_counter()))
+        for name in PASS_NAMES:
+            get_pass(name)(tree, ctx)
+            stamps.append((f"pass {name}", time.perf_counter()))
+        for (_, before), (stage, after) in itertools.pairwise(stamps):
+            runs.setdefault(stage, []).append(after - before)
+    return {stage: statistics.median(seconds[1:]) for stage, seconds in runs.items()}
 
 
 def print_table(measures: list[Measure]) -> None:
