@@ -85,14 +85,16 @@ RegisterOption = Annotated[
 ]
 
 
-def _options(source_name: str, register: list[Path] | None, skip: list[str] | None):  # type: ignore[no-untyped-def]
+def _options(  # type: ignore[no-untyped-def]
+    source_name: str, register: list[Path] | None, skip: list[str] | None, *, candidates: bool = False
+):
     from .context import ConvertOptions
     from .passes import PASS_NAMES
 
     unknown = sorted(set(skip or ()) - set(PASS_NAMES))
     if unknown:
         fail(f"unknown pass {', '.join(unknown)}; passes are {', '.join(PASS_NAMES)}", EXIT_USAGE)
-    return ConvertOptions(tuple(register or ()), frozenset(skip or ()), source_name)
+    return ConvertOptions(tuple(register or ()), frozenset(skip or ()), source_name, candidates)
 
 
 def read_input(path: str | None) -> tuple[bytes | Path | None, str]:
@@ -149,12 +151,17 @@ def build(
     ] = None,
     register: RegisterOption = None,
     skip: SkipOption = None,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also list information findings.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "-v", "--verbose", help="Also list information findings (unknown names, unnamed speakers)."
+        ),
+    ] = False,
 ) -> None:
     """Convert, validate and export into OUTPUT_DIR: NAME.xml, NAME.html, NAME.txt for each source."""
     from .batch import build_many, build_safely, collect_sources
 
-    options = _options("<input>", register, skip)
+    options = _options("<input>", register, skip, candidates=verbose)  # candidates are information
     if not sources:
         results = [build_safely(None, out_dir, options)]
     else:

@@ -15,11 +15,14 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ConvertOptions:
     """Options of a conversion. ``register_paths`` are editors' registers merged over the
-    built-in one; ``skip`` names passes to switch off (``--skip speech``)."""
+    built-in one; ``skip`` names passes to switch off (``--skip speech``);
+    ``report_candidates`` has the names pass list unknown names as findings (an editor's view,
+    off by default: it costs as much as the tagging itself)."""
 
     register_paths: tuple[Path, ...] = ()
     skip: frozenset[str] = frozenset()
     source_name: str = "<input>"
+    report_candidates: bool = False
 
 
 @dataclass

@@ -6,7 +6,7 @@ writes everything into an output folder, refusing to export a TEI that fails val
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -49,7 +49,7 @@ def convert_source(
     name = options.source_name if options.source_name != "<input>" else _label(source)
     document = read_source(source, name=name)
     tree = build_tei(document)
-    ctx = load_context(ConvertOptions(options.register_paths, options.skip, name))
+    ctx = load_context(replace(options, source_name=name))
     run_passes(tree, ctx)
     return Conversion(document, tree, ctx.report)
 

@@ -61,6 +61,8 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
     tagger.walk(text)
     link_header(root, register)
     write_standoff(root, register)
+    if not ctx.options.report_candidates:
+        return
     for candidate in candidates(root, register):
         ctx.report.add(
             Finding(

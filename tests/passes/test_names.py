@@ -31,7 +31,7 @@ OTHERS = {"place", "org", "work"}
 def tagged(source: Path | bytes | None = None) -> tuple[etree._ElementTree, Context]:
     """A converted source with the names pass applied (again: the pass is idempotent)."""
     conversion = convert_source(source)
-    ctx = Context(options=ConvertOptions(), register=load_register())
+    ctx = Context(options=ConvertOptions(report_candidates=True), register=load_register())
     names.apply(conversion.tree, ctx)
     return conversion.tree, ctx
 
@@ -120,7 +120,7 @@ def doc(*paragraphs: str, head: str | None = None) -> etree._ElementTree:
 
 
 def run(tree: etree._ElementTree) -> Context:
-    ctx = Context(register=load_register())
+    ctx = Context(options=ConvertOptions(report_candidates=True), register=load_register())
     names.apply(tree, ctx)
     return ctx
 
