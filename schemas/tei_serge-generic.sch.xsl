@@ -54,7 +54,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="*[@xml:id]" priority="1000" mode="M8"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="*[@xml:id]"/>
+<axsl:template match="*[@xml:id]" priority="1000" mode="M8">
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="count(key('ids', @xml:id)) = 1"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="count(key('ids', @xml:id)) = 1"><axsl:attribute name="id">SRG-ID-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The id
@@ -65,7 +65,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" priority="1000" mode="M10"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="@ref | @who | @resp | @target | @corresp | @next | @prev | @source"/><axsl:variable name="value" select="normalize-space(.)"/>
+<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" priority="1000" mode="M10"><axsl:variable name="value" select="normalize-space(.)"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2))))                         or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2)))) or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"><axsl:attribute name="id">SRG-REF-02</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The pointer <axsl:text/><axsl:value-of select="name()"/><axsl:text/>="<axsl:text/><axsl:value-of select="."/><axsl:text/>" on

@@ -66,7 +66,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="*[@xml:id]" priority="1000" mode="M8"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="*[@xml:id]"/>
+<axsl:template match="*[@xml:id]" priority="1000" mode="M8">
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="count(key('ids', @xml:id)) = 1"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="count(key('ids', @xml:id)) = 1"><axsl:attribute name="id">SRG-ID-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The id
@@ -77,7 +77,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" priority="1000" mode="M9"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="@ref | @who | @resp | @target | @corresp | @next | @prev | @source"/><axsl:variable name="value" select="normalize-space(.)"/>
+<axsl:template match="@ref | @who | @resp | @target | @corresp | @next | @prev | @source" priority="1000" mode="M9"><axsl:variable name="value" select="normalize-space(.)"/>
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2))))                         or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="(not(contains($value, ' ')) and (not(starts-with($value, '#')) or key('ids', substring($value, 2)))) or (contains($value, ' ') and not(str:tokenize($value, ' ')[starts-with(., '#') and not(substring(., 2) = $ids)]))"><axsl:attribute name="id">SRG-REF-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The pointer <axsl:text/><axsl:value-of select="name()"/><axsl:text/>="<axsl:text/><axsl:value-of select="."/><axsl:text/>" on
@@ -88,7 +88,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:standOff//*[self::tei:person or self::tei:place or self::tei:org or self::tei:bibl][@xml:id]" priority="1000" mode="M11"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:standOff//*[self::tei:person or self::tei:place or self::tei:org or self::tei:bibl][@xml:id]"/>
+<axsl:template match="tei:standOff//*[self::tei:person or self::tei:place or self::tei:org or self::tei:bibl][@xml:id]" priority="1000" mode="M11">
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="key('pointers', concat('#', @xml:id))"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="key('pointers', concat('#', @xml:id))"><axsl:attribute name="id">SRG-REG-01</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The register entry &lt;<axsl:text/><axsl:value-of select="local-name()"/><axsl:text/> xml:id="<axsl:text/><axsl:value-of select="@xml:id"/><axsl:text/>"&gt;
@@ -99,7 +99,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:div[@type = 'entry']" priority="1000" mode="M12"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:div[@type = 'entry']"/>
+<axsl:template match="tei:div[@type = 'entry']" priority="1000" mode="M12">
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="tei:dateline/tei:date"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="tei:dateline/tei:date"><axsl:attribute name="id">SRG-ENTRY-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>Entry <axsl:text/><axsl:value-of select="@xml:id"/><axsl:text/> has no dateline with a date; its first
@@ -109,7 +109,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:div[@type = 'entry']/tei:dateline/tei:date" priority="1000" mode="M13"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:div[@type = 'entry']/tei:dateline/tei:date"/>
+<axsl:template match="tei:div[@type = 'entry']/tei:dateline/tei:date" priority="1000" mode="M13">
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="@when or @notBefore or @notAfter or @from or @to"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="@when or @notBefore or @notAfter or @from or @to"><axsl:attribute name="id">SRG-DATE-01</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The date "<axsl:text/><axsl:value-of select="normalize-space(.)"/><axsl:text/>" of entry
@@ -120,7 +120,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:div[@type = 'entry']/tei:dateline/tei:date/@*[name() = 'when' or name() = 'notBefore' or name() = 'notAfter' or name() = 'from' or name() = 'to']" priority="1000" mode="M14"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:div[@type = 'entry']/tei:dateline/tei:date/@*[name() = 'when' or name() = 'notBefore' or name() = 'notAfter' or name() = 'from' or name() = 'to']"/><axsl:variable name="shape" select="translate(., '0123456789', '9999999999')"/><axsl:variable name="y" select="number(substring(., 1, 4))"/><axsl:variable name="m" select="number(substring(., 6, 2))"/><axsl:variable name="d" select="number(substring(., 9, 2))"/><axsl:variable name="leap" select="($y mod 4 = 0 and $y mod 100 != 0) or $y mod 400 = 0"/><axsl:variable name="days" select="number(substring('312831303130313130313031', 2 * $m - 1, 2)) + number($m = 2 and $leap)"/>
+<axsl:template match="tei:div[@type = 'entry']/tei:dateline/tei:date/@*[name() = 'when' or name() = 'notBefore' or name() = 'notAfter' or name() = 'from' or name() = 'to']" priority="1000" mode="M14"><axsl:variable name="shape" select="translate(., '0123456789', '9999999999')"/><axsl:variable name="y" select="number(substring(., 1, 4))"/><axsl:variable name="m" select="number(substring(., 6, 2))"/><axsl:variable name="d" select="number(substring(., 9, 2))"/><axsl:variable name="leap" select="($y mod 4 = 0 and $y mod 100 != 0) or $y mod 400 = 0"/><axsl:variable name="days" select="number(substring('312831303130313130313031', 2 * $m - 1, 2)) + number($m = 2 and $leap)"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="$shape = '9999'                         or ($shape = '9999-99' and $m &gt;= 1 and $m &lt;= 12)                         or ($shape = '9999-99-99' and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1 and $d &lt;= $days)"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="$shape = '9999' or ($shape = '9999-99' and $m &gt;= 1 and $m &lt;= 12) or ($shape = '9999-99-99' and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1 and $d &lt;= $days)"><axsl:attribute name="id">SRG-DATE-02</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>The <axsl:text/><axsl:value-of select="name()"/><axsl:text/>="<axsl:text/><axsl:value-of select="."/><axsl:text/>" of the date of entry
@@ -131,7 +131,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:div[@type = 'entry'][preceding-sibling::tei:div[@type = 'entry']]" priority="1000" mode="M15"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:div[@type = 'entry'][preceding-sibling::tei:div[@type = 'entry']]"/><axsl:variable name="date" select="tei:dateline/tei:date[1]"/><axsl:variable name="previous" select="preceding-sibling::tei:div[@type = 'entry'][tei:dateline/tei:date[@when or @notBefore or @from]][1]"/><axsl:variable name="pdate" select="$previous/tei:dateline/tei:date[1]"/><axsl:variable name="endText" select="translate(concat($date/@when, $date/@notAfter, $date/@to), '-', '')"/><axsl:variable name="startText" select="translate(concat($pdate/@when, $pdate/@notBefore, $pdate/@from), '-', '')"/><axsl:variable name="end" select="number(substring(concat($endText, '9999'), 1, 8))"/><axsl:variable name="start" select="number(substring(concat($startText, '0000'), 1, 8))"/>
+<axsl:template match="tei:div[@type = 'entry'][preceding-sibling::tei:div[@type = 'entry']]" priority="1000" mode="M15"><axsl:variable name="date" select="tei:dateline/tei:date[1]"/><axsl:variable name="previous" select="preceding-sibling::tei:div[@type = 'entry'][tei:dateline/tei:date[@when or @notBefore or @from]][1]"/><axsl:variable name="pdate" select="$previous/tei:dateline/tei:date[1]"/><axsl:variable name="endText" select="translate(concat($date/@when, $date/@notAfter, $date/@to), '-', '')"/><axsl:variable name="startText" select="translate(concat($pdate/@when, $pdate/@notBefore, $pdate/@from), '-', '')"/><axsl:variable name="end" select="number(substring(concat($endText, '9999'), 1, 8))"/><axsl:variable name="start" select="number(substring(concat($startText, '0000'), 1, 8))"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="not($previous) or string-length($endText) &lt; 4 or string-length($startText) &lt; 4                         or not($end = $end) or not($start = $start) or $end &gt;= $start"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="not($previous) or string-length($endText) &lt; 4 or string-length($startText) &lt; 4 or not($end = $end) or not($start = $start) or $end &gt;= $start"><axsl:attribute name="id">SRG-DATE-03</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>Entry <axsl:text/><axsl:value-of select="@xml:id"/><axsl:text/> ("<axsl:text/><axsl:value-of select="normalize-space($date)"/><axsl:text/>")
@@ -143,7 +143,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:text//tei:note[@place = 'foot']" priority="1000" mode="M16"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:text//tei:note[@place = 'foot']"/><axsl:variable name="previous" select="preceding::tei:note[@place = 'foot'][ancestor::tei:text][1]"/>
+<axsl:template match="tei:text//tei:note[@place = 'foot']" priority="1000" mode="M16"><axsl:variable name="previous" select="preceding::tei:note[@place = 'foot'][1]"/>
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="not($previous) or number(@n) = number($previous/@n) + 1"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="not($previous) or number(@n) = number($previous/@n) + 1"><axsl:attribute name="id">SRG-NOTE-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>Note <axsl:text/><axsl:value-of select="@n"/><axsl:text/> follows note <axsl:text/><axsl:value-of select="$previous/@n"/><axsl:text/>;
@@ -154,7 +154,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:said" priority="1000" mode="M17"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:said"/>
+<axsl:template match="tei:said" priority="1000" mode="M17">
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="@who"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="@who"><axsl:attribute name="id">SRG-SPEECH-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>This &lt;said&gt; ("<axsl:text/><axsl:value-of select="substring(normalize-space(.), 1, 60)"/><axsl:text/>")
@@ -165,7 +165,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]" priority="1000" mode="M18"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]"/><axsl:variable name="marked" select="text()[contains(., '“') or contains(., '”') or contains(., '&quot;') or contains(., '„') or contains(., '«') or contains(., '»')][1]"/><axsl:variable name="at" select="string-length(substring-before(translate($marked, '”&quot;„«»', '“““““'), '“'))"/>
+<axsl:template match="tei:text//*[not(ancestor-or-self::tei:said or ancestor-or-self::tei:quote or ancestor-or-self::tei:q or ancestor-or-self::tei:soCalled or ancestor-or-self::tei:title)]" priority="1000" mode="M18"><axsl:variable name="marked" select="text()[contains(., '“') or contains(., '”') or contains(., '&quot;') or contains(., '„') or contains(., '«') or contains(., '»')][1]"/><axsl:variable name="at" select="string-length(substring-before(translate($marked, '”&quot;„«»', '“““““'), '“'))"/>
 
 		<!--ASSERT warning-->
 <axsl:choose><axsl:when test="not($marked)"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="not($marked)"><axsl:attribute name="id">SRG-SPEECH-02</axsl:attribute><axsl:attribute name="role">warning</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>A quotation mark stands in the running text of &lt;<axsl:text/><axsl:value-of select="local-name()"/><axsl:text/>&gt;
@@ -177,7 +177,7 @@
 
 
 	<!--RULE -->
-<axsl:template match="tei:p | tei:persName | tei:said" priority="1000" mode="M19"><svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="tei:p | tei:persName | tei:said"/>
+<axsl:template match="tei:p | tei:persName | tei:said" priority="1000" mode="M19">
 
 		<!--ASSERT error-->
 <axsl:choose><axsl:when test="normalize-space(.) != ''"/><axsl:otherwise><svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:schold="http://www.ascc.net/xml/schematron" test="normalize-space(.) != ''"><axsl:attribute name="id">SRG-EMPTY-01</axsl:attribute><axsl:attribute name="role">error</axsl:attribute><axsl:attribute name="location"><axsl:apply-templates select="." mode="schematron-get-full-path"/></axsl:attribute><svrl:text>This &lt;<axsl:text/><axsl:value-of select="local-name()"/><axsl:text/>&gt; is empty; remove it or restore its

@@ -58,7 +58,11 @@ def compile_phase(phase: str, source: Path = SOURCE) -> bytes:
     schema = etree.parse(str(source), parser)
     schema = isoschematron.iso_dsdl_include(schema)
     schema = isoschematron.iso_abstract_expand(schema)
-    xslt = isoschematron.iso_svrl_for_xslt1(schema, phase=etree.XSLT.strparam(phase))
+    # no svrl:fired-rule per matched node: the report needs only the failures, and the
+    # fired rules make the output (and the run) grow with every attribute of the document
+    xslt = isoschematron.iso_svrl_for_xslt1(
+        schema, phase=etree.XSLT.strparam(phase), **{"generate-fired-rule": etree.XSLT.strparam("false")}
+    )
     root = xslt.getroot()
     _fix_attribute_paths(root)
     root.insert(0, etree.Comment(HEADER.format(phase=phase)))
