@@ -388,7 +388,7 @@ def speech(
     register: RegisterOption = None,
 ) -> None:
     """List each speaker of the direct speech with their number of speeches and first words."""
-    from .speakers import speakers_of
+    from .speech.listing import speakers_of
 
     if output_format not in ("table", "json"):
         fail("--format is table or json", EXIT_USAGE)

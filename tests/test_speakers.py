@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "passes"))
 from speechkit import enriched
 
 from tei_serge.cli import app
-from tei_serge.speakers import list_speakers
+from tei_serge.speech.listing import list_speakers
 from tei_serge.xmlio import serialize
 
 

@@ -47,9 +47,9 @@ from lxml import etree
 from ..context import Context
 from ..register import load_register
 from ..report import Finding, Severity
-from ..speech_cues import Cue, Hint, Mention, Quoted, read_cue
-from ..speech_marks import MARKS, OPENING, pair_marks
-from ..speech_speakers import (
+from ..speech.cues import Cue, Hint, Mention, Quoted, read_cue
+from ..speech.marks import MARKS, OPENING, pair_marks
+from ..speech.speakers import (
     DIARIST,
     Directory,
     EntrySpeakers,
@@ -58,7 +58,7 @@ from ..speech_speakers import (
     outside_refs,
     reporters,
 )
-from ..speech_tree import Level, flatten, local, wrap
+from ..speech.tree import Level, flatten, local, wrap
 from ..xmlio import NSMAP, XML_NS, tei
 from .names import add_entry
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml import etree
 
-from .context import ConvertOptions
-from .xmlio import NSMAP, XML_NS, parse_xml
+from ..context import ConvertOptions
+from ..xmlio import NSMAP, XML_NS, parse_xml
 
 UNKNOWN = ""  # the key of speeches whose speaker the register does not know
 FIRST_WORDS = 8
@@ -109,6 +109,6 @@ def speakers_of(
         return list_speakers(parse_xml(source))
     if isinstance(source, bytes) and source.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return list_speakers(parse_xml(source, name="<stdin>"))  # TEI on standard input
-    from .pipeline import convert_source
+    from ..pipeline import convert_source
 
     return list_speakers(convert_source(source, options).tree)

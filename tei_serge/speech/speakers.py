@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .speech_cues import SENTENCE_END, SPEECH_VERB, Hint, Mention
-from .speech_tree import Level, flatten
-from .xmlio import NSMAP, XML_NS
+from ..xmlio import NSMAP, XML_NS
+from .cues import SENTENCE_END, SPEECH_VERB, Hint, Mention
+from .tree import Level, flatten
 
 DIARIST = "#serge"
 MEETING = re.compile(r"\b(?:with|[Ss]aw|met|visited|see|joined)\s+$")

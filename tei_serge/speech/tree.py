@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .speech_cues import Mention
-from .xmlio import TEI_NS, tei
+from ..xmlio import TEI_NS, tei
+from .cues import Mention
 
 SKIPPED = frozenset({tei("note")})  # their words are not part of the sentence around them
 PERSON = tei("persName")

@@ -11,8 +11,8 @@ from speechkit import NS, annotation, enriched, inner_text, local, score, stretc
 
 from tei_serge.context import Context
 from tei_serge.passes import speech
-from tei_serge.speech_cues import Hint, Quoted, read_cue
-from tei_serge.speech_marks import pair_marks
+from tei_serge.speech.cues import Hint, Quoted, read_cue
+from tei_serge.speech.marks import pair_marks
 from tei_serge.xmlio import serialize
 
 FURTHER = Path(__file__).resolve().parents[2].parent / "shared" / "source" / "further"

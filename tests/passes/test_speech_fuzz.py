@@ -70,7 +70,7 @@ def test_speech_pass_never_loses_text_nor_crashes(paras) -> None:  # type: ignor
 @settings(max_examples=500, deadline=None)
 @given(st.lists(PIECES, max_size=16), st.lists(PIECES, max_size=6), st.lists(PIECES, max_size=10))
 def test_read_cue_never_fails(before, inner, after) -> None:  # type: ignore[no-untyped-def]
-    from tei_serge.speech_cues import Quoted, read_cue
+    from tei_serge.speech.cues import Quoted, read_cue
 
     cue = read_cue(Quoted(inner="".join(inner), before="".join(before), after="".join(after),
                           frame="".join(after)))
