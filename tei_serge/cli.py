@@ -376,22 +376,30 @@ def print_findings(report: Any) -> None:
 # -------------------------------------------------------------------------- validate (end)
 
 
+TextOrTeiArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help="A source text or a TEI file (.xml); '-' for stdin; default: the embedded installment."
+    ),
+]
+FormatOption = Annotated[str, typer.Option("--format", help="table (default) or json.")]
+
+
+def check_format(output_format: str) -> None:
+    if output_format not in ("table", "json"):
+        fail("--format is table or json", EXIT_USAGE)
+
+
 @app.command()
 def speech(
-    source: Annotated[
-        str | None,
-        typer.Argument(
-            help="A source text or a TEI file (.xml); '-' for stdin; default: the embedded installment."
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
+    source: TextOrTeiArgument = None,
+    output_format: FormatOption = "table",
     register: RegisterOption = None,
 ) -> None:
     """List each speaker of the direct speech with their number of speeches and first words."""
     from .speech.listing import speakers_of
 
-    if output_format not in ("table", "json"):
-        fail("--format is table or json", EXIT_USAGE)
+    check_format(output_format)
     data, name = read_input(source)
     with errors_mapped():
         table = speakers_of(data, _options(name, register, None))
@@ -410,21 +418,15 @@ def speech(
 
 @app.command()
 def entities(
-    source: Annotated[
-        str | None,
-        typer.Argument(
-            help="A source text or a TEI file (.xml); '-' for stdin; default: the embedded installment."
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table (default) or json.")] = "table",
+    source: TextOrTeiArgument = None,
+    output_format: FormatOption = "table",
     register: RegisterOption = None,
 ) -> None:
     """List the register entries the text mentions (with counts and forms) and the candidates:
     capitalised words that look like names but match no entry."""
     from .entities import entities as entities_of
 
-    if output_format not in ("table", "json"):
-        fail("--format is table or json", EXIT_USAGE)
+    check_format(output_format)
     data, _ = read_input(source)
     with errors_mapped():
         view = entities_of(data, tuple(register or ()))

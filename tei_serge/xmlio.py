@@ -30,8 +30,9 @@ def xml_attr(name: str) -> str:
     return f"{{{XML_NS}}}{name}"
 
 
-def safe_parser() -> etree.XMLParser:
-    """A parser that reads nothing but the bytes it is given."""
+def safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """A parser that reads nothing but the bytes it is given (``recover`` only after checking
+    what is to be recovered)."""
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -39,6 +40,7 @@ def safe_parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_blank_text=False,
+        recover=recover,
     )
 
 
@@ -79,7 +81,7 @@ def _reparse_duplicate_ids(
     parameter entities: never use it.)"""
     if not _only_duplicate_ids(log):
         return None
-    parser = safe_parser_recovering()
+    parser = safe_parser(recover=True)
     root = etree.fromstring(data, parser, base_url=label)
     if root is None or not _only_duplicate_ids(parser.error_log):
         return None
@@ -88,19 +90,6 @@ def _reparse_duplicate_ids(
 
 def _only_duplicate_ids(log: etree._ListErrorLog) -> bool:
     return len(log) > 0 and all(entry.type_name == "DTD_ID_REDEFINED" for entry in log)
-
-
-def safe_parser_recovering() -> etree.XMLParser:
-    """:func:`safe_parser` in recover mode (only used after checking what is to be recovered)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        recover=True,
-    )
 
 
 def _raise_syntax_error(
@@ -118,11 +107,17 @@ def _raise_syntax_error(
         raise DocumentError(
             f"{label}:{line}:{column}: the document declares entities; refused "
             "(XXE and entity bombs; this one stopped at the expansion limit)",
-            file=label, reason="refused", line=line, column=column,
+            file=label,
+            reason="refused",
+            line=line,
+            column=column,
         ) from None
     raise DocumentError(
         f"{label}:{line}:{column}: not well-formed XML: {message}",
-        file=label, reason="not-well-formed", line=line, column=column,
+        file=label,
+        reason="not-well-formed",
+        line=line,
+        column=column,
     ) from None
 
 
@@ -132,17 +127,23 @@ def _refuse_dtd(tree: etree._ElementTree, label: str) -> None:
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise DocumentError(
             f"{label}:1: the document declares entities; refused (XXE and entity bombs)",
-            file=label, reason="refused", line=1,
+            file=label,
+            reason="refused",
+            line=1,
         )
     if docinfo.system_url or docinfo.public_id:
         raise DocumentError(
             f"{label}:1: the document names an external DTD; refused (it is not fetched)",
-            file=label, reason="refused", line=1,
+            file=label,
+            reason="refused",
+            line=1,
         )
     for element in tree.iter(etree.Entity):
         raise DocumentError(
             f"{label}:{element.sourceline}: unexpanded entity reference &{element.name};",
-            file=label, reason="refused", line=element.sourceline,
+            file=label,
+            reason="refused",
+            line=element.sourceline,
         )
 
 
