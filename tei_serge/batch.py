@@ -25,6 +25,8 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
             sources.append(path)
         else:
             raise SourceError(f"{path}: no such file or folder")
+    if not sources:
+        raise SourceError("nothing to build: the folders given hold no *.txt file")
     stems: dict[str, Path] = {}
     for source in sources:
         if source.stem in stems:

@@ -76,6 +76,14 @@ def test_missing_path_is_one_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
+def test_a_folder_without_sources_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["build", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == EXIT_FAILURE
+    assert "nothing to build" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_default_build_writes_the_three_outputs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", "-o", str(tmp_path)])
     assert result.exit_code == EXIT_OK, result.stderr
