@@ -332,8 +332,10 @@ def validate(
     if schema == "tei_all" and tei_all is None:
         fail("--schema tei_all needs --tei-all PATH (or TEI_ALL_RNG)", EXIT_USAGE)
     project_rules = {"auto": None, "project": True, "generic": False}[rules]
+    documents = collect_documents(files)
+    if not documents:
+        fail("nothing to validate: the folders given hold no *.xml file")
     with errors_mapped():
-        documents = collect_documents(files)
         report = validate_files(documents, schema=schema, tei_all=tei_all, project_rules=project_rules)
     if output_format == "json":
         sys.stdout.write(report.to_json() + "\n")

@@ -347,6 +347,12 @@ def test_cli_accepts_a_folder() -> None:
     assert f"{len(BROKEN)} file(s)" in result.stderr
 
 
+def test_cli_a_folder_without_documents_fails(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_FAILURE
+    assert "nothing to validate" in result.stderr
+
+
 def test_locations_found_by_walking_agree_with_xpath() -> None:
     from tei_serge.svrl import follow, xpath_node
     from tei_serge.validate import SVRL_NS, schematron_transform
