@@ -131,3 +131,14 @@ def test_cli_a_folder_stands_for_its_xml_files(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "text", str(folder), "-o", str(tmp_path / "out")])
     assert result.exit_code == EXIT_OK, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.txt", "two.txt"]
+
+
+def test_cli_an_xml_that_is_not_tei_is_one_clear_error(tmp_path: Path) -> None:
+    source = tmp_path / "feed.xml"
+    source.write_text("<rss><channel/></rss>", encoding="utf-8")
+    target = tmp_path / "feed.html"
+    result = runner.invoke(app, ["export", "html", str(source), "-o", str(target)])
+    assert result.exit_code == EXIT_FAILURE
+    assert "feed.xml: not a TEI document (the root is <rss>" in result.stderr
+    assert "Traceback" not in result.output
+    assert not target.exists()
