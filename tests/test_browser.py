@@ -340,8 +340,7 @@ def test_index_link_and_mention_back_link(browser: Browser, pages: dict[str, Pat
 def test_index_link_in_the_real_edition(browser: Browser, pages: dict[str, Path]) -> None:
     browser.viewport(1280)
     browser.open(pages["serge"])
-    if not browser.js("document.querySelector('main a.name-link') !== null"):
-        pytest.skip("the edition links no name yet")
+    assert browser.js("document.querySelector('main a.name-link') !== null"), "the edition links no name"
     href = browser.js("document.querySelector('main a.name-link').getAttribute('href')")
     browser.click("main a.name-link")
     assert browser.hash_after("") == href
