@@ -69,6 +69,7 @@ def entities(
     if isinstance(source, (str, Path)) and Path(source).suffix.lower() == ".xml":
         tree = parse_xml(Path(source))
         label = str(source)
+        names.apply(tree, Context(options=options, register=register))  # tags an untagged file; idempotent
     else:
         from .pipeline import convert_source
 
@@ -78,7 +79,6 @@ def entities(
             from .resources import embedded_source_path
 
             label = embedded_source_path().name
-    names.apply(tree, Context(options=options, register=register))  # idempotent
     return count_entities(tree, register, label)
 
 
