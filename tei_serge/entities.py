@@ -20,7 +20,7 @@ from .candidates import Candidate
 from .context import Context, ConvertOptions
 from .passes import names
 from .register import Register, load_register
-from .xmlio import NSMAP, parse_xml
+from .xmlio import NSMAP, element_text, parse_xml
 
 NAME_ELEMENTS = ("persName", "placeName", "orgName", "title")
 
@@ -93,7 +93,7 @@ def count_entities(tree: etree._ElementTree, register: Register, label: str = "<
             for target in (element.get("ref") or "").split():
                 entry_id = target.removeprefix("#")
                 if entry_id in register.entries:
-                    forms.setdefault(entry_id, Counter())[" ".join("".join(element.itertext()).split())] += 1
+                    forms.setdefault(entry_id, Counter())[element_text(element)] += 1
                 else:
                     unresolved.add(target)
     counts = [

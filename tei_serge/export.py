@@ -27,7 +27,7 @@ from lxml import etree
 
 from .errors import ExportError, OutputError, TeiSergeError
 from .resources import xslt_path
-from .xmlio import NSMAP, TEI_NS, parse_xml, write_atomic
+from .xmlio import NSMAP, TEI_NS, element_text, parse_xml, write_atomic
 
 #: What a transformation may do: read nothing, write nothing, no network.
 ACCESS_CONTROL = etree.XSLTAccessControl.DENY_ALL
@@ -249,7 +249,7 @@ def document_title(tree: etree._ElementTree) -> str:
     """The first title of the (first) header, white space normalised ('' when none)."""
     titles = tree.xpath("(//tei:teiHeader)[1]/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NSMAP)
     for title in titles if isinstance(titles, list) else []:
-        text = " ".join("".join(title.itertext()).split())
+        text = element_text(title)
         if text:
             return text
     return ""

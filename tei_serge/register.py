@@ -29,7 +29,7 @@ from lxml import etree
 
 from .errors import RegisterError, SchemaError
 from .resources import data_path
-from .xmlio import NSMAP, parse_xml, tei, xml_attr
+from .xmlio import NSMAP, element_text, parse_xml, tei, xml_attr
 
 REGISTER_NAME = "register.xml"
 
@@ -210,8 +210,8 @@ def _entry(element: etree._Element, path: Path) -> Entry:
         normalize_form("".join(t.itertext())) for t in terms if t.get("type") == "not-before"
     )
     full = next((n for n in names if n.get("type") == "full"), names[0])
-    identification = _display(note) if note is not None else ""
-    return Entry(entry_id, kind, _display(full), identification, tuple(forms), cues, not_before, element)
+    identification = element_text(note) if note is not None else ""
+    return Entry(entry_id, kind, element_text(full), identification, tuple(forms), cues, not_before, element)
 
 
 def _implicit_forms(person: etree._Element) -> list[str]:
@@ -229,10 +229,6 @@ def _implicit_forms(person: etree._Element) -> list[str]:
     if first and last:
         found.append("".join(f"{letter}." for letter in [*first, *last]))
     return found
-
-
-def _display(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 # --------------------------------------------------------------------------- the matcher

@@ -25,6 +25,11 @@ def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
+def element_text(element: etree._Element) -> str:
+    """The text of an element and its descendants, white space runs made one space, trimmed."""
+    return " ".join("".join(element.itertext()).split())
+
+
 def xml_attr(name: str) -> str:
     """Clark name of an ``xml:`` attribute (``id``, ``lang``, ``space``)."""
     return f"{{{XML_NS}}}{name}"

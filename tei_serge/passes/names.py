@@ -24,7 +24,7 @@ from ..candidates import Candidate, find_candidates, lowercase_vocabulary
 from ..context import Context
 from ..register import LISTS, Entry, Match, Register, Resolver, is_initial, load_register
 from ..report import Finding, Severity
-from ..xmlio import NSMAP, tei
+from ..xmlio import NSMAP, element_text, tei
 from .textnodes import Slot, wrap
 
 RULE_CANDIDATE = "NAME-CANDIDATE"
@@ -288,8 +288,8 @@ def candidates(root: etree._Element, register: Register) -> list[Candidate]:
     vocabulary = lowercase_vocabulary(plain for _, plain, _ in blocks)
     unlinked = [  # names the converter tagged (a dateline's place) that no entry knows
         Candidate(
-            " ".join("".join(e.itertext()).split()).strip("“”‘’\"'.,;:!? "),
-            " ".join("".join(e.getparent().itertext()).split()),  # type: ignore[union-attr]
+            element_text(e).strip("“”‘’\"'.,;:!? "),
+            element_text(e.getparent()),  # type: ignore[arg-type]
             location(e.getparent()),  # type: ignore[arg-type]
         )
         for e in text.iter(*NAME_TAGS)

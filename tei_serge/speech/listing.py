@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from ..context import ConvertOptions
-from ..xmlio import NSMAP, XML_NS, parse_xml
+from ..xmlio import NSMAP, XML_NS, element_text, parse_xml
 
 UNKNOWN = ""  # the key of speeches whose speaker the register does not know
 FIRST_WORDS = 8
@@ -96,7 +96,7 @@ def _register_names(root: etree._Element) -> dict[str, str]:
         if name is None:
             name = person.find("tei:persName", NSMAP)
         if ident and name is not None:
-            names[f"#{ident}"] = " ".join("".join(name.itertext()).split())
+            names[f"#{ident}"] = element_text(name)
     return names
 
 
