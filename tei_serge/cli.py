@@ -267,10 +267,10 @@ def export(
 
 
 def _export_one(source: Path, exporter: Any, output: Path | None) -> None:
-    from .export import export, read_tei
-    from .xmlio import write_atomic
+    from .export import export
+    from .xmlio import parse_tei, write_atomic
 
-    content = export(read_tei(source), exporter, name=str(source))
+    content = export(parse_tei(source), exporter, name=str(source))
     if output is None or str(output) == "-":
         sys.stdout.buffer.write(content.encode("utf-8"))
         sys.stdout.flush()

@@ -20,7 +20,7 @@ from .candidates import Candidate
 from .context import Context, ConvertOptions
 from .passes import names
 from .register import Register, load_register
-from .xmlio import NSMAP, element_text, parse_xml
+from .xmlio import NSMAP, element_text, parse_tei
 
 NAME_ELEMENTS = ("persName", "placeName", "orgName", "title")
 
@@ -67,7 +67,7 @@ def entities(
     register = load_register(register_paths)
     options = ConvertOptions(register_paths=tuple(register_paths))
     if isinstance(source, (str, Path)) and Path(source).suffix.lower() == ".xml":
-        tree = parse_xml(Path(source))
+        tree = parse_tei(Path(source))
         label = str(source)
         names.apply(tree, Context(options=options, register=register))  # tags an untagged file; idempotent
     else:

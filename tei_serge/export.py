@@ -27,7 +27,7 @@ from lxml import etree
 
 from .errors import ExportError, OutputError, TeiSergeError
 from .resources import xslt_path
-from .xmlio import NSMAP, TEI_NS, element_text, parse_xml, write_atomic
+from .xmlio import NSMAP, element_text, parse_tei, write_atomic
 
 #: What a transformation may do: read nothing, write nothing, no network.
 ACCESS_CONTROL = etree.XSLTAccessControl.DENY_ALL
@@ -173,18 +173,9 @@ class BatchResult:
         return not self.failed
 
 
-def read_tei(source: Path) -> etree._ElementTree:
-    """Parse ``source`` (safely); raises :class:`ExportError` unless its root is a TEI element."""
-    tree = parse_xml(source)
-    root = etree.QName(tree.getroot())
-    if root.namespace != TEI_NS:
-        raise ExportError(f"{source}: not a TEI document (the root is <{root.localname}>, not in {TEI_NS})")
-    return tree
-
-
 def export_file(source: Path, exporter: Exporter, target: Path) -> FileResult:
     """Parse ``source`` (safely), render it and write ``target`` atomically."""
-    tree = read_tei(source)
+    tree = parse_tei(source)
     content = export(tree, exporter, name=str(source))
     write_atomic(target, content)
     return FileResult(source, target, None, document_title(tree) or source.stem)
@@ -290,5 +281,4 @@ __all__ = [
     "export_files",
     "export_html",
     "export_text",
-    "read_tei",
 ]

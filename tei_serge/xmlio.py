@@ -75,6 +75,21 @@ def parse_xml(source: bytes | str | Path, *, name: str | None = None) -> etree._
     return tree
 
 
+def parse_tei(source: bytes | str | Path, *, name: str | None = None) -> etree._ElementTree:
+    """:func:`parse_xml`, refusing (:class:`DocumentError`) a document whose root is not a TEI
+    element: another vocabulary would only give an empty page or listing."""
+    tree = parse_xml(source, name=name)
+    root = etree.QName(tree.getroot())
+    if root.namespace != TEI_NS:
+        label = name or (str(source) if isinstance(source, (str, Path)) else "<input>")
+        raise DocumentError(
+            f"{label}: not a TEI document (the root is <{root.localname}>, not in {TEI_NS})",
+            file=label,
+            reason="not-tei",
+        )
+    return tree
+
+
 def _reparse_duplicate_ids(
     data: bytes | str, label: str, log: etree._ListErrorLog
 ) -> etree._ElementTree | None:

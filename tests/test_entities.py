@@ -87,6 +87,10 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "bad.xml" in result.output
     result = runner.invoke(app, ["entities", "--format", "yaml"])
     assert result.exit_code == 2
+    feed = tmp_path / "feed.xml"
+    feed.write_text("<rss><channel/></rss>", encoding="utf-8")
+    result = runner.invoke(app, ["entities", str(feed)])
+    assert result.exit_code == 1 and "feed.xml: not a TEI document" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["serge-diary-2-1950-01", "serge-diary-5-1950-07"])

@@ -67,3 +67,11 @@ def test_cli_speech_on_a_broken_tei_file_is_one_line_and_exit_1(tmp_path: Path) 
     result = CliRunner().invoke(app, ["speech", str(path)])
     assert result.exit_code == 1
     assert "broken.xml" in result.output
+
+
+def test_cli_speech_on_an_xml_that_is_not_tei_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text("<rss><channel/></rss>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["speech", str(path)])
+    assert result.exit_code == 1
+    assert "feed.xml: not a TEI document (the root is <rss>" in result.stderr

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from ..context import ConvertOptions
-from ..xmlio import NSMAP, XML_NS, element_text, parse_xml
+from ..xmlio import NSMAP, XML_NS, element_text, parse_tei
 
 UNKNOWN = ""  # the key of speeches whose speaker the register does not know
 FIRST_WORDS = 8
@@ -106,9 +106,9 @@ def speakers_of(
     """The speaker table of a TEI file (``.xml``, or bytes that are XML), or of a source text
     converted on the fly (a path, bytes; None = the embedded installment)."""
     if isinstance(source, Path) and source.suffix.lower() == ".xml":
-        return list_speakers(parse_xml(source))
+        return list_speakers(parse_tei(source))
     if isinstance(source, bytes) and source.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return list_speakers(parse_xml(source, name="<stdin>"))  # TEI on standard input
+        return list_speakers(parse_tei(source, name="<stdin>"))  # TEI on standard input
     from ..pipeline import convert_source
 
     return list_speakers(convert_source(source, options).tree)
