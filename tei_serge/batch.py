@@ -10,6 +10,7 @@ from pathlib import Path
 from .context import ConvertOptions
 from .errors import SourceError, TeiSergeError
 from .pipeline import BuildResult, build
+from .xmlio import is_folder
 
 SOURCE_SUFFIXES = (".txt",)
 
@@ -19,12 +20,12 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
     two sources that would write the same outputs."""
     sources: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_folder(path):
             sources.extend(sorted(p for p in path.iterdir() if p.suffix in SOURCE_SUFFIXES and p.is_file()))
-        elif path.exists():
-            sources.append(path)
-        else:
+        elif _missing(path):
             raise SourceError(f"{path}: no such file or folder")
+        else:
+            sources.append(path)  # an unreadable file too: its build says why
     if not sources:
         raise SourceError("nothing to build: the folders given hold no *.txt file")
     stems: dict[str, Path] = {}
@@ -33,6 +34,16 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
             raise SourceError(f"{source} and {stems[source.stem]} would both write {source.stem}.*")
         stems[source.stem] = source
     return sources
+
+
+def _missing(path: Path) -> bool:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # there, but not to be looked at (permissions)
+    return False
 
 
 def build_safely(source: Path | None, out_dir: Path, options: ConvertOptions | None) -> BuildResult:

@@ -27,7 +27,7 @@ from lxml import etree
 
 from .errors import ExportError, OutputError, TeiSergeError
 from .resources import xslt_path
-from .xmlio import NSMAP, element_text, parse_tei, write_atomic
+from .xmlio import NSMAP, element_text, is_folder, parse_tei, write_atomic
 
 #: What a transformation may do: read nothing, write nothing, no network.
 ACCESS_CONTROL = etree.XSLTAccessControl.DENY_ALL
@@ -214,7 +214,7 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the ``*.xml`` files of folders (sorted)."""
     inputs: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_folder(path):
             inputs.extend(sorted(p for p in path.iterdir() if p.suffix == ".xml" and p.is_file()))
         else:
             inputs.append(path)

@@ -37,7 +37,7 @@ from .errors import DocumentError, SchemaError
 from .report import Finding, Report, Severity
 from .resources import schema_path
 from .svrl import PathNamer, locate, readable_path
-from .xmlio import parse_xml, serialize
+from .xmlio import is_folder, parse_xml, serialize
 
 SchemaChoice = Literal["project", "tei_all"] | Path | str
 
@@ -183,7 +183,7 @@ def collect_documents(paths: Iterable[Path | str]) -> list[Path]:
     """The files of a batch: each path as given, each folder as its ``*.xml`` files."""
     found: list[Path] = []
     for path in map(Path, paths):
-        found.extend(sorted(path.rglob("*.xml")) if path.is_dir() else [path])
+        found.extend(sorted(path.rglob("*.xml")) if is_folder(path) else [path])
     return found
 
 

@@ -183,6 +183,16 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     return b"".join(parts)
 
 
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()``, but False instead of an exception when the path cannot be looked at
+    (a file in a folder without search permission): it is then read as a file, and the read
+    reports why it fails."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
     so that a reader never sees a half-written file."""

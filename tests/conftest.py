@@ -55,3 +55,21 @@ def serge_conversion():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def serge_tree(serge_conversion) -> etree._ElementTree:  # type: ignore[no-untyped-def]
     return serge_conversion.tree
+
+
+@pytest.fixture
+def unsearchable(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Files named ``locked*`` cannot be looked at (``stat`` fails with EACCES, as for a file in
+    a folder without search permission), though they open: the tests may run as root, for whom
+    permissions never fail. Returns the prefix."""
+    import errno
+
+    real_stat = Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True):  # type: ignore[no-untyped-def]
+        if self.name.startswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    return "locked"

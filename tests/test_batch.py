@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
 from tei_serge.batch import build_many, collect_sources
 from tei_serge.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, app
+from tei_serge.errors import SourceError
 
 runner = CliRunner()
 
@@ -82,6 +84,15 @@ def test_a_folder_without_sources_is_one_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == EXIT_FAILURE
     assert "nothing to build" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_source_that_cannot_be_looked_at_is_built_or_reported(tmp_path: Path, unsearchable: str) -> None:
+    source = tmp_path / f"{unsearchable}.txt"
+    shutil.copy(FIXTURES / "variants" / "no-notes.txt", source)
+    assert collect_sources([source]) == [source]  # there, so not "no such file"
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(SourceError, match="no such file or folder"):
+        collect_sources([missing])
 
 
 def test_default_build_writes_the_three_outputs(tmp_path: Path) -> None:

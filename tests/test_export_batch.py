@@ -142,3 +142,11 @@ def test_cli_an_xml_that_is_not_tei_is_one_clear_error(tmp_path: Path) -> None:
     assert "feed.xml: not a TEI document (the root is <rss>" in result.stderr
     assert "Traceback" not in result.output
     assert not target.exists()
+
+
+def test_cli_an_input_that_cannot_be_looked_at_is_no_traceback(tmp_path: Path, unsearchable: str) -> None:
+    source = tmp_path / f"{unsearchable}.xml"
+    shutil.copy(GOOD, source)
+    result = runner.invoke(app, ["export", "text", str(source)])
+    assert result.exit_code == EXIT_OK, result.output  # not taken for a folder: read as a file
+    assert "corrected" in result.stdout

@@ -353,6 +353,14 @@ def test_cli_a_folder_without_documents_fails(tmp_path: Path) -> None:
     assert "nothing to validate" in result.stderr
 
 
+def test_cli_a_file_that_cannot_be_looked_at_is_a_finding(tmp_path: Path, unsearchable: str) -> None:
+    missing = tmp_path / f"{unsearchable}-missing.xml"
+    result = runner.invoke(app, ["validate", str(missing)])
+    assert result.exit_code == EXIT_FAILURE
+    assert "Traceback" not in result.output
+    assert "[SRG-XML-03] cannot read: No such file or directory" in result.stdout
+
+
 def test_locations_found_by_walking_agree_with_xpath() -> None:
     from tei_serge.svrl import follow, xpath_node
     from tei_serge.validate import SVRL_NS, schematron_transform
