@@ -28,7 +28,7 @@ def apply(tree: etree._ElementTree, ctx: Context) -> None:
         note.tail = anchor.tail
         anchor.getparent().replace(anchor, note)
     if notes:
-        numbers = ", ".join(sorted((n.get("n") or "?") for n in notes.values()))
+        numbers = ", ".join(n.get("n") or "?" for n in notes.values())  # in document order
         raise SourceError(f"{ctx.options.source_name}: notes without an anchor: {numbers}")
     for division in tree.iterfind(".//tei:back/tei:div[@type='notes']", NSMAP):
         back = division.getparent()
